@@ -1,0 +1,185 @@
+/* actors.c: find actor and agent mentions in a sentence and combine them into coded noun
+ * phrases; see coder.h. Longest dictionary match wins at each position, scanning left to right. */
+#include <stdio.h>
+#include <string.h>
+
+#include "coder.h"
+
+static int starts_with(const char *s, size_t n, const char *stem) {
+    size_t l = strlen(stem);
+    return l <= n && memcmp(s, stem, l) == 0;
+}
+
+int word_matches(const dict *d, const token *t, const tok_ids *id, const dict_word *w) {
+    if ((w->flags & DW_CAPS) && !(t->flags & TOK_ALLCAPS)) return 0;
+    if (w->flags & DW_STEM) return starts_with(t->norm, t->norm_len, intern_str(&d->strings, w->word));
+    return w->word == id->wid || (id->nlem && w->word == id->nlem);
+}
+
+static int phrase_matches(const sent_ctx *s, const dict_phrase *p, uint32_t at) {
+    const dict *d = &s->pd->d;
+    if (at + p->n > s->n) return 0;
+    for (uint32_t k = 0; k < p->n; k++)
+        if (!word_matches(d, &s->toks[at + k], &s->ids[at + k], &d->words.v[p->words_off + k]))
+            return 0;
+    return 1;
+}
+
+/* Best phrase starting at token i over one head list. */
+static void best_in_list(const sent_ctx *s, uint32_t key, uint32_t i, const dict_phrase **best) {
+    const dict *d = &s->pd->d;
+    if (!key || key >= d->strings.count) return;
+    for (uint32_t k = d->phrase_heads[key]; k < d->phrase_heads[key + 1]; k++) {
+        const dict_phrase *p = &d->phrases.v[d->phrase_list[k]];
+        if (*best && p->n <= (*best)->n) break; /* lists are sorted longest first */
+        if (phrase_matches(s, p, i)) {
+            *best = p;
+            break;
+        }
+    }
+}
+
+static const dict_phrase *longest_at(const sent_ctx *s, uint32_t i) {
+    const dict *d = &s->pd->d;
+    const token *t = &s->toks[i];
+    const dict_phrase *best = NULL;
+    if (t->flags & TOK_PUNCT) return NULL;
+    best_in_list(s, s->ids[i].wid, i, &best);
+    if (s->ids[i].nlem != s->ids[i].wid) best_in_list(s, s->ids[i].nlem, i, &best);
+    if (d->stems.count > 1) {
+        uint32_t maxl = t->norm_len < d->max_stem_len ? t->norm_len : d->max_stem_len;
+        for (uint32_t l = 2; l <= maxl; l++) {
+            if (!intern_find(&d->stems, t->norm, l)) continue;
+            best_in_list(s, intern_find(&d->strings, t->norm, l), i, &best);
+        }
+    }
+    return best;
+}
+
+static int is_word(const token *t, const char *w) { return strcmp(t->norm, w) == 0; }
+
+/* Join an actor code and an agent code: "RUS" + "MIL" -> "RUSMIL"; an actor that already has a
+ * role keeps it ("USAGOV" + "GOV" -> "USAGOV"). Prefix agents go in front ("NGM~"). */
+static void combine(char *out, size_t cap, const char *actor, const dict_agent *ag) {
+    if (ag->prefix) {
+        snprintf(out, cap, "%s%s", ag->code, actor);
+        return;
+    }
+    if (strlen(actor) == 3) snprintf(out, cap, "%s%s", actor, ag->code);
+    else snprintf(out, cap, "%s", actor);
+}
+
+typedef struct {
+    uint32_t first, last;
+    const dict_phrase *p;
+} raw_mention;
+
+static int is_prep(uint8_t tag) { return tag == LEX_IN || tag == LEX_TO; }
+
+int find_mentions(arena *a, sent_ctx *s) {
+    const dict *d = &s->pd->d;
+    raw_mention *raw = arena_alloc(a, (s->n + 1) * sizeof *raw);
+    s->m = arena_alloc(a, (s->n + 1) * sizeof *s->m);
+    if (!raw || !s->m) return -1;
+    uint32_t nr = 0;
+    for (uint32_t i = 0; i < s->n;) {
+        const dict_phrase *p = longest_at(s, i);
+        if (!p) {
+            i++;
+            continue;
+        }
+        if (p->kind == PH_DISCARD) {
+            s->discard = p->story ? 2 : (s->discard ? s->discard : 1);
+            i += p->n;
+            continue;
+        }
+        if (p->kind == PH_ACTOR || p->kind == PH_AGENT) {
+            raw[nr].first = i;
+            raw[nr].last = i + p->n - 1;
+            raw[nr].p = p;
+            nr++;
+        }
+        i += p->n;
+    }
+    /* Combine: [actor][agent] ("Russian troops"), [agent][actor] ("President Biden"),
+     * [actor]'s [agent] ("Russia's foreign minister"), [agent] of/in/from [the] [actor]. */
+    uint32_t nm = 0;
+    uint8_t *used = arena_calloc(a, nr + 1, 1);
+    if (!used) return -1;
+    for (uint32_t r = 0; r < nr; r++) {
+        if (used[r]) continue;
+        const raw_mention *x = &raw[r];
+        mention *m = &s->m[nm];
+        memset(m, 0, sizeof *m);
+        m->first = x->first;
+        m->last = x->last;
+        m->actor = UINT32_MAX;
+        m->group = -1;
+        const raw_mention *next = r + 1 < nr ? &raw[r + 1] : NULL;
+        if (x->p->kind == PH_ACTOR) {
+            const char *code = dict_actor_code(d, x->p->target, s->date);
+            if (!code) continue;
+            m->actor = x->p->target;
+            m->person = d->actors.v[x->p->target].roles_n > 1 ||
+                        (d->actors.v[x->p->target].roles_n == 1 &&
+                         d->roles.v[d->actors.v[x->p->target].roles_off].from != 0);
+            snprintf(m->code, sizeof m->code, "%s", code);
+            uint32_t gap = next ? next->first - x->last - 1 : 99;
+            int poss = gap == 1 && is_word(&s->toks[x->last + 1], "'s");
+            if (next && next->p->kind == PH_AGENT && (gap == 0 || poss)) {
+                char tmp[32];
+                combine(tmp, sizeof tmp, m->code, &d->agents.v[next->p->target]);
+                snprintf(m->code, sizeof m->code, "%s", tmp);
+                m->last = next->last;
+                used[r + 1] = 1;
+            }
+        } else {
+            const dict_agent *ag = &d->agents.v[x->p->target];
+            /* [agent][actor]: a title before a name, or an agent before a country noun */
+            if (next && next->p->kind == PH_ACTOR && next->first == x->last + 1) {
+                const char *code = dict_actor_code(d, next->p->target, s->date);
+                if (code) {
+                    combine(m->code, sizeof m->code, code, ag);
+                    m->actor = next->p->target;
+                    m->last = next->last;
+                    used[r + 1] = 1;
+                }
+            } else if (next && next->p->kind == PH_ACTOR && next->first >= x->last + 2 &&
+                       next->first <= x->last + 3) {
+                const token *prep = &s->toks[x->last + 1];
+                int ok = is_word(prep, "of") || is_word(prep, "in") || is_word(prep, "from") ||
+                         is_word(prep, "for");
+                if (ok && next->first == x->last + 3) ok = is_word(&s->toks[x->last + 2], "the");
+                const char *code = ok ? dict_actor_code(d, next->p->target, s->date) : NULL;
+                if (code) {
+                    combine(m->code, sizeof m->code, code, ag);
+                    m->actor = next->p->target;
+                    m->last = next->last;
+                    used[r + 1] = 1;
+                }
+            }
+            if (!m->code[0]) continue; /* an agent with no country: not codable */
+        }
+        m->in_pp = m->first > 0 && is_prep(s->syn->tag[m->first - 1]);
+        if (m->first > 1 && s->syn->tag[m->first - 1] == LEX_DT && is_prep(s->syn->tag[m->first - 2]))
+            m->in_pp = 1;
+        nm++;
+    }
+    /* Compounds: mentions separated only by "and", "or", ",", "both", "the". */
+    for (uint32_t k = 1; k < nm; k++) {
+        mention *p = &s->m[k - 1], *q = &s->m[k];
+        int joined = q->first > p->last + 1, has_and = 0;
+        for (uint32_t t = p->last + 1; t < q->first && joined; t++) {
+            const token *tk = &s->toks[t];
+            if (is_word(tk, "and") || is_word(tk, "or")) has_and = 1;
+            else if (!(is_word(tk, ",") || is_word(tk, "the") || is_word(tk, "both"))) joined = 0;
+        }
+        if (joined && has_and) {
+            if (p->group < 0) p->group = (int32_t)(k - 1);
+            q->group = p->group;
+            q->in_pp = p->in_pp;
+        }
+    }
+    s->nm = nm;
+    return 0;
+}

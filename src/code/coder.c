@@ -1,0 +1,307 @@
+/* coder.c: libparley's coder: article -> sentences -> events and quotes; see coder.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coder.h"
+#include "quotes.h"
+
+struct parley_coder {
+    const struct parley_dicts *pd;
+    parley_options opt;
+    arena scratch;          /* per article, reset after each */
+};
+
+parley_coder *parley_coder_new(const parley_dicts *d, const parley_options *opt, parley_error *err) {
+    parley_coder *c = calloc(1, sizeof *c);
+    if (!c) {
+        if (err) {
+            err->status = PARLEY_ERR_NOMEM;
+            snprintf(err->message, sizeof err->message, "out of memory");
+        }
+        return NULL;
+    }
+    c->pd = d;
+    if (opt) c->opt = *opt;
+    else c->opt.require_dyad = 1;
+    arena_init(&c->scratch, 1 << 16);
+    return c;
+}
+
+void parley_coder_free(parley_coder *c) {
+    if (!c) return;
+    arena_free(&c->scratch);
+    free(c);
+}
+
+static int32_t parse_iso_date(const char *s) {
+    if (!s) return 0;
+    int32_t v = dict_parse_date(s, strlen(s));
+    if (v < 0 && strlen(s) >= 10) v = dict_parse_date(s, 10);
+    return v < 0 ? 0 : v;
+}
+
+/* Word ids for every token of a sentence: exact form, verb lemma, noun lemma. */
+static void token_ids(const struct parley_dicts *pd, const token *t, uint32_t n, tok_ids *ids) {
+    const dict *d = &pd->d;
+    char buf[128];
+    for (uint32_t i = 0; i < n; i++) {
+        ids[i].wid = intern_find(&d->strings, t[i].norm, t[i].norm_len);
+        ids[i].vlem = ids[i].nlem = ids[i].wid;
+        if (t[i].flags & TOK_PUNCT || t[i].norm_len >= sizeof buf) continue;
+        size_t l = lex_lemma(pd->lex, t[i].norm, t[i].norm_len, 'v', buf, sizeof buf);
+        if (l && (l != t[i].norm_len || memcmp(buf, t[i].norm, l) != 0))
+            ids[i].vlem = intern_find(&d->strings, buf, l);
+        l = lex_lemma(pd->lex, t[i].norm, t[i].norm_len, 'n', buf, sizeof buf);
+        if (l && (l != t[i].norm_len || memcmp(buf, t[i].norm, l) != 0))
+            ids[i].nlem = intern_find(&d->strings, buf, l);
+    }
+}
+
+/* ---------- subject and object ---------- */
+
+static int clause_of(const sent_ctx *s, uint32_t tok) { return s->syn->clause_of[tok]; }
+
+/* The subject of the verb group whose first token is `first`: the nearest mention before it in
+ * the same clause that is not the object of a preposition; failing that, in the clause this one
+ * hangs from (relative clauses, infinitives, coordinated verbs). */
+static int32_t find_subject(const sent_ctx *s, uint32_t first) {
+    int c = clause_of(s, first);
+    int32_t fallback = -1;
+    for (int depth = 0; depth < 4 && c >= 0; depth++) {
+        const clause *cl = &s->syn->clauses[c];
+        for (uint32_t k = s->nm; k-- > 0;) {
+            const mention *m = &s->m[k];
+            if (m->last >= first || m->first < cl->first) continue;
+            /* skip a compound's later members: the subject is the whole group */
+            if (m->group >= 0 && (uint32_t)m->group != k) continue;
+            if (!m->in_pp) return (int32_t)k;
+            if (fallback < 0) fallback = (int32_t)k;
+        }
+        if (cl->kind == CL_REPORTED || cl->kind == CL_QUOTE) break;
+        if (cl->kind == CL_MAIN) {
+            /* a coordinated clause ("..., and promised aid"): look back one clause */
+            if (c == 0) break;
+            c = c - 1;
+            if (s->syn->clauses[c].kind != CL_MAIN) break;
+            continue;
+        }
+        c = cl->parent;
+    }
+    return fallback;
+}
+
+/* The object: the first mention after the anchor in the same clause (or the next clause when
+ * that one is an infinitive or a relative that begins right after it). */
+static int32_t find_object(const sent_ctx *s, uint32_t last, int32_t not_this) {
+    int c = clause_of(s, last);
+    const clause *cl = &s->syn->clauses[c];
+    for (uint32_t k = 0; k < s->nm; k++) {
+        const mention *m = &s->m[k];
+        if (m->first <= last || (int32_t)k == not_this) continue;
+        if (not_this >= 0 && s->m[not_this].group >= 0 && m->group == s->m[not_this].group)
+            continue;
+        if (m->first > cl->last) break;
+        if (m->group >= 0 && (uint32_t)m->group != k) continue;
+        return (int32_t)k;
+    }
+    return -1;
+}
+
+static int32_t find_agent_by(const sent_ctx *s, uint32_t last) {
+    for (uint32_t i = last + 1; i < s->n && i < last + 6; i++)
+        if (strcmp(s->toks[i].norm, "by") == 0) {
+            for (uint32_t k = 0; k < s->nm; k++)
+                if (s->m[k].first > i && s->m[k].first <= i + 3) return (int32_t)k;
+            return -1;
+        }
+    return -1;
+}
+
+/* ---------- events ---------- */
+
+typedef struct {
+    parley_coder *c;
+    const parley_article *a;
+    parley_record_fn fn;
+    void *user;
+    int stopped;
+    const tokenized *tz;
+    uint32_t sent_index;
+    char date[11];
+} emit_ctx;
+
+static parley_span span_of(const sent_ctx *s, uint32_t first, uint32_t last) {
+    parley_span sp = {s->toks[first].start, s->toks[last].end};
+    return sp;
+}
+
+static void emit_one(emit_ctx *e, const sent_ctx *s, const verb_match *vm, const mention *src,
+                     const mention *tgt, const char *code, uint16_t vgflags) {
+    const dict *d = &s->pd->d;
+    parley_record r;
+    memset(&r, 0, sizeof r);
+    r.kind = PARLEY_RECORD_EVENT;
+    r.doc = e->a->id ? e->a->id : "";
+    r.sentence = (int)e->sent_index;
+    r.sentence_span.start = s->toks[0].start;
+    r.sentence_span.end = s->toks[s->n - 1].end;
+    r.date = e->date;
+    r.date_source = e->date[0] ? "article" : "";
+    r.source = src ? src->code : "";
+    r.target = tgt ? tgt->code : "";
+    r.code = code;
+    char root[3] = {code[0], code[1], 0};
+    r.root = root;
+    const dict_code_info *ci = dict_code_lookup(d, code);
+    if (ci) {
+        r.quad_class = ci->quad_class;
+        r.goldstein = ci->goldstein;
+        r.plover = ci->plover;
+    } else {
+        r.plover = "";
+    }
+    if (src) r.source_span = span_of(s, src->first, src->last);
+    if (tgt) r.target_span = span_of(s, tgt->first, tgt->last);
+    r.verb_span = span_of(s, vm->anchor_first, vm->anchor_last);
+    r.pattern = intern_str(&d->strings, vm->pattern ? vm->pattern->text : vm->verb->text);
+    r.negated = (vgflags & VG_NEG) != 0;
+    r.modality = (vgflags & VG_COND) ? "hypothetical" : (vgflags & VG_MODAL) ? "modal"
+                 : (vgflags & VG_FUTURE)                                   ? "future"
+                                                                           : "";
+    r.reported_by = "";
+    r.speaker = r.speaker_code = "";
+    if (e->fn(e->user, &r)) e->stopped = 1;
+}
+
+/* Emit source x target over compound groups, skipping self-events and duplicates. */
+static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, uint16_t vgflags,
+                        char (*seen)[80], uint32_t *nseen) {
+    int32_t srcs[16], tgts[16];
+    int ns = 0, nt = 0;
+    if (vm->source >= 0) {
+        const mention *m = &s->m[vm->source];
+        for (uint32_t k = 0; k < s->nm && ns < 16; k++)
+            if ((int32_t)k == vm->source || (m->group >= 0 && s->m[k].group == m->group))
+                srcs[ns++] = (int32_t)k;
+    }
+    if (vm->target >= 0) {
+        const mention *m = &s->m[vm->target];
+        for (uint32_t k = 0; k < s->nm && nt < 16; k++)
+            if ((int32_t)k == vm->target || (m->group >= 0 && s->m[k].group == m->group))
+                tgts[nt++] = (int32_t)k;
+    }
+    if (ns == 0) srcs[ns++] = -1;
+    if (nt == 0) tgts[nt++] = -1;
+    for (int i = 0; i < ns && !e->stopped; i++)
+        for (int j = 0; j < nt && !e->stopped; j++) {
+            const mention *a = srcs[i] >= 0 ? &s->m[srcs[i]] : NULL;
+            const mention *b = tgts[j] >= 0 ? &s->m[tgts[j]] : NULL;
+            if (e->c->opt.require_dyad && (!a || !b)) continue;
+            if (!a) continue;
+            if (a && b && strcmp(a->code, b->code) == 0) continue;
+            for (int pass = 0; pass < 2; pass++) {
+                const char *code = pass ? vm->code.paired : vm->code.code;
+                if (!code[0]) continue;
+                const mention *x = pass ? b : a, *y = pass ? a : b;
+                if (!x) continue;
+                char key[80];
+                snprintf(key, sizeof key, "%s|%s|%s", x->code, y ? y->code : "", code);
+                uint32_t q = 0;
+                while (q < *nseen && strcmp(seen[q], key) != 0) q++;
+                if (q < *nseen) continue;
+                if (*nseen < 64) memcpy(seen[(*nseen)++], key, sizeof key);
+                emit_one(e, s, vm, x, y, code, vgflags);
+            }
+        }
+}
+
+static void code_sentence(emit_ctx *e, sent_ctx *s) {
+    char seen[64][80];
+    uint32_t nseen = 0;
+    const sent_syntax *syn = s->syn;
+    for (uint32_t h = 0; h < s->n && !e->stopped; h++) {
+        int is_verb = tag_is_verb(syn->tag[h]) && syn->group_of[h] >= 0 &&
+                      syn->groups[syn->group_of[h]].head == h;
+        int is_noun = tag_is_noun(syn->tag[h]);
+        if (!is_verb && !is_noun) continue;
+        verb_match vm;
+        int r = match_verb_at(s, h, is_verb ? 0 : 1, &vm);
+        if (!r && is_verb) continue;
+        if (!r && !is_verb) continue;
+        if (r == 2 || !vm.code.code[0]) continue;
+        uint16_t flags = 0;
+        uint32_t group_first = h;
+        if (syn->group_of[h] >= 0) {
+            const verb_group *g = &syn->groups[syn->group_of[h]];
+            flags = g->flags;
+            group_first = g->first;
+        }
+        if (!e->c->opt.emit_all && (flags & (VG_NEG | VG_COND))) continue;
+        int passive = (flags & VG_PASSIVE) != 0;
+        if (vm.source < 0 && !passive) vm.source = find_subject(s, group_first);
+        if (vm.target < 0) {
+            if (passive) {
+                int32_t subj = find_subject(s, group_first);
+                int32_t by = find_agent_by(s, vm.anchor_last);
+                vm.target = subj;
+                if (vm.source < 0) vm.source = by;
+            } else {
+                vm.target = find_object(s, vm.anchor_last, vm.source);
+            }
+        }
+        if (vm.source < 0 && passive) vm.source = find_agent_by(s, vm.anchor_last);
+        emit_events(e, s, &vm, flags, seen, &nseen);
+    }
+}
+
+parley_status parley_code_article(parley_coder *c, const parley_article *a, parley_record_fn fn,
+                                  void *user, parley_error *err) {
+    arena *ar = &c->scratch;
+    arena_reset(ar);
+    tokenized tz;
+    size_t len = a->text_len ? a->text_len : (a->text ? strlen(a->text) : 0);
+    if (text_tokenize(ar, a->text ? a->text : "", len, &tz) < 0) goto nomem;
+    emit_ctx e = {.c = c, .a = a, .fn = fn, .user = user, .tz = &tz};
+    snprintf(e.date, sizeof e.date, "%s", a->date ? a->date : "");
+    int32_t date = parse_iso_date(a->date);
+    quote_state qs;
+    quotes_init(&qs);
+    for (uint32_t si = 0; si < tz.nsents && !e.stopped; si++) {
+        const sentence *sn = &tz.sents[si];
+        if (sn->count == 0) continue;
+        sent_syntax syn;
+        if (syntax_analyse(ar, c->pd->lex, tz.toks + sn->first, sn->count, &syn) < 0) goto nomem;
+        tok_ids *ids = arena_alloc(ar, (sn->count + 1) * sizeof *ids);
+        if (!ids) goto nomem;
+        token_ids(c->pd, tz.toks + sn->first, sn->count, ids);
+        sent_ctx s = {.pd = c->pd, .syn = &syn, .toks = tz.toks + sn->first, .ids = ids,
+                      .n = sn->count, .date = date};
+        if (find_mentions(ar, &s) < 0) goto nomem;
+        if (s.discard == 2) break;
+        e.sent_index = si;
+        quotes_sentence(&qs, &s, si, sn->paragraph, a, fn, user, &e.stopped);
+        if (s.discard) continue;
+        code_sentence(&e, &s);
+    }
+    return PARLEY_OK;
+nomem:
+    if (err) {
+        err->status = PARLEY_ERR_NOMEM;
+        snprintf(err->message, sizeof err->message, "out of memory coding article %s",
+                 a->id ? a->id : "");
+    }
+    return PARLEY_ERR_NOMEM;
+}
+
+const char *parley_status_name(parley_status s) {
+    switch (s) {
+    case PARLEY_OK: return "ok";
+    case PARLEY_ERR_NOMEM: return "out of memory";
+    case PARLEY_ERR_IO: return "input/output error";
+    case PARLEY_ERR_PARSE: return "malformed input";
+    case PARLEY_ERR_USAGE: return "invalid argument";
+    case PARLEY_ERR_LIMIT: return "limit exceeded";
+    }
+    return "unknown";
+}

@@ -1,0 +1,66 @@
+/* coder.h: internals shared by the coder's parts (actors.c, patterns.c, quotes.c, coder.c).
+ *
+ * Per sentence: tokens get word ids from the dictionary's intern table (exact, verb lemma, noun
+ * lemma); actor and agent phrases are matched longest-first into mentions; mentions are combined
+ * into coded noun phrases ("Russian troops" -> RUSMIL, "the president of Russia" -> RUSGOV,
+ * "Arnor and Gondor" -> a compound); then each verb group and event noun is looked up in the verb
+ * dictionary, its patterns tried in order, and source and target taken from the pattern's $ and +
+ * or from the clause's subject and object. */
+#ifndef PARLEY_CODER_H
+#define PARLEY_CODER_H
+
+#include "../../include/parley.h"
+#include "../dict/dict.h"
+#include "../lex/lexicon.h"
+#include "../syntax/syntax.h"
+#include "../text/token.h"
+#include "../util/arena.h"
+
+struct parley_dicts {
+    dict d;
+    const lex_table *lex;
+};
+
+typedef struct {
+    uint32_t wid, vlem, nlem; /* exact word id, verb lemma id, noun lemma id (0 = none) */
+} tok_ids;
+
+typedef struct {
+    uint32_t first, last;     /* sentence-relative token range */
+    char code[32];            /* "" when only an agent without a country was found */
+    uint32_t actor;           /* dict actor index, UINT32_MAX for none */
+    int32_t group;            /* compound group (mentions joined by "and"), -1 for none */
+    uint8_t in_pp;            /* object of a preposition */
+    uint8_t person;           /* a dated person entry */
+    uint8_t pronoun;          /* resolved from a pronoun */
+} mention;
+
+typedef struct {
+    const struct parley_dicts *pd;
+    const sent_syntax *syn;
+    const token *toks;        /* sentence tokens */
+    const tok_ids *ids;
+    uint32_t n;
+    mention *m;
+    uint32_t nm;
+    int32_t date;             /* YYYYMMDD of the article, 0 unknown */
+    int discard;              /* 1 sentence, 2 story */
+} sent_ctx;
+
+/* actors.c */
+int find_mentions(arena *a, sent_ctx *s);
+/* Does token t (with ids) match dictionary word w? */
+int word_matches(const dict *d, const token *t, const tok_ids *id, const dict_word *w);
+
+/* patterns.c */
+typedef struct {
+    int32_t source, target;   /* mention indexes, -1 none */
+    const dict_pattern *pattern;
+    dict_code code;
+    uint32_t anchor_first, anchor_last;
+    const dict_verb *verb;
+} verb_match;
+/* Code the anchor at token h: returns 1 with a match, 0 when no verb entry fits. */
+int match_verb_at(const sent_ctx *s, uint32_t h, int want_noun, verb_match *out);
+
+#endif

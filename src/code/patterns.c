@@ -1,0 +1,232 @@
+/* patterns.c: verb and event-noun lookup, pattern matching, and the default choice of source
+ * (the clause's subject) and target (the anchor's object); see coder.h.
+ *
+ * A pattern's words before '*' are searched leftwards from the anchor, those after it rightwards;
+ * a word marked adjacent must be the very next token, others may be up to GAP tokens on. '$' and
+ * '+' take the nearest coded mention at that point. */
+#include <string.h>
+
+#include "coder.h"
+
+enum { GAP = 10 };
+
+static int elem_word_at(const sent_ctx *s, const dict_elem *e, uint32_t i) {
+    dict_word w = {e->id, (uint8_t)(e->flags & (DW_STEM | DW_CAPS))};
+    return word_matches(&s->pd->d, &s->toks[i], &s->ids[i], &w);
+}
+
+/* Does set item (a word sequence) match at i (forwards)? Returns its length or 0. */
+static uint32_t set_at(const sent_ctx *s, uint32_t set, uint32_t i) {
+    const dict *d = &s->pd->d;
+    const dict_set *st = &d->sets.v[set];
+    for (uint32_t k = 0; k < st->items_n; k++) {
+        const dict_set_item *it = &d->set_items.v[st->items_off + k];
+        if (i + it->n > s->n) continue;
+        uint32_t j = 0;
+        for (; j < it->n; j++)
+            if (!word_matches(d, &s->toks[i + j], &s->ids[i + j], &d->words.v[it->words_off + j]))
+                break;
+        if (j == it->n) return it->n;
+    }
+    return 0;
+}
+
+static int32_t mention_starting_from(const sent_ctx *s, uint32_t pos, uint32_t limit) {
+    for (uint32_t k = 0; k < s->nm; k++)
+        if (s->m[k].first >= pos && s->m[k].first <= limit) return (int32_t)k;
+    return -1;
+}
+
+static int32_t mention_ending_before(const sent_ctx *s, uint32_t pos, uint32_t lowest) {
+    for (uint32_t k = s->nm; k-- > 0;)
+        if (s->m[k].last < pos && s->m[k].first >= lowest) return (int32_t)k;
+    return -1;
+}
+
+/* Match the after-part forwards from pos. */
+static int match_after(const sent_ctx *s, const dict_elem *el, uint32_t n, uint32_t pos,
+                       verb_match *vm) {
+    for (uint32_t k = 0; k < n; k++) {
+        const dict_elem *e = &el[k];
+        uint32_t limit = (e->flags & DW_ADJACENT) ? pos : pos + GAP;
+        if (limit >= s->n) limit = s->n ? s->n - 1 : 0;
+        if (pos >= s->n) return 0;
+        switch (e->kind) {
+        case PE_WORD: {
+            uint32_t i = pos;
+            while (i <= limit && !elem_word_at(s, e, i)) i++;
+            if (i > limit) return 0;
+            pos = i + 1;
+            break;
+        }
+        case PE_SET: {
+            uint32_t i = pos, len = 0;
+            while (i <= limit && !(len = set_at(s, e->id, i))) i++;
+            if (!len) return 0;
+            pos = i + len;
+            break;
+        }
+        case PE_SOURCE:
+        case PE_TARGET:
+        case PE_COMPOUND: {
+            int32_t m = mention_starting_from(s, pos, pos + 3);
+            if (m < 0) return 0;
+            if (e->kind == PE_SOURCE) vm->source = m;
+            else vm->target = m;
+            pos = s->m[m].last + 1;
+            break;
+        }
+        case PE_SKIP: {
+            uint32_t i = pos;
+            while (i < s->n && !tag_is_noun(s->syn->tag[i])) i++;
+            while (i < s->n && tag_is_noun(s->syn->tag[i])) i++;
+            pos = i;
+            break;
+        }
+        default: return 0;
+        }
+    }
+    return 1;
+}
+
+/* Match the before-part backwards from pos (the token just before the anchor). */
+static int match_before(const sent_ctx *s, const dict_elem *el, uint32_t n, int64_t pos,
+                        verb_match *vm) {
+    for (uint32_t k = n; k-- > 0;) {
+        const dict_elem *e = &el[k];
+        /* adjacency of element k+1 (or the anchor) to element k */
+        int adjacent = (k + 1 < n) ? (el[k + 1].flags & DW_ADJACENT) != 0 : 0;
+        int64_t lowest = adjacent ? pos : pos - GAP;
+        if (lowest < 0) lowest = 0;
+        if (pos < 0) return 0;
+        switch (e->kind) {
+        case PE_WORD: {
+            int64_t i = pos;
+            while (i >= lowest && !elem_word_at(s, e, (uint32_t)i)) i--;
+            if (i < lowest) return 0;
+            pos = i - 1;
+            break;
+        }
+        case PE_SET: {
+            int64_t i = pos;
+            uint32_t len = 0;
+            while (i >= lowest && !(len = set_at(s, e->id, (uint32_t)i))) i--;
+            if (!len) return 0;
+            pos = i - 1;
+            break;
+        }
+        case PE_SOURCE:
+        case PE_TARGET:
+        case PE_COMPOUND: {
+            int32_t m = mention_ending_before(s, (uint32_t)pos + 1, (uint32_t)lowest);
+            if (m < 0) return 0;
+            if (e->kind == PE_TARGET) vm->target = m;
+            else vm->source = m;
+            pos = (int64_t)s->m[m].first - 1;
+            break;
+        }
+        case PE_SKIP: pos -= 1; break;
+        default: return 0;
+        }
+    }
+    return 1;
+}
+
+/* Does the anchor of verb v match at token h? Sets *last to the anchor's last token. */
+static int anchor_at(const sent_ctx *s, const dict_verb *v, uint32_t h, uint32_t *last) {
+    const dict *d = &s->pd->d;
+    const dict_word *w = &d->words.v[v->anchor_off];
+    dict_word first = w[0];
+    const tok_ids *id = &s->ids[h];
+    int ok = word_matches(d, &s->toks[h], id, &first) || (id->vlem && first.word == id->vlem);
+    if (!ok) return 0;
+    uint32_t i = h;
+    for (uint32_t k = 1; k < v->anchor_n; k++) {
+        /* particles may follow a short object: "cordoned the area off" is rare; keep adjacent,
+         * but let one adverb or determiner intervene for phrasal verbs */
+        uint32_t j = i + 1;
+        if (j < s->n && !word_matches(d, &s->toks[j], &s->ids[j], &w[k]) && j + 1 < s->n &&
+            (s->syn->tag[j] == LEX_RB || s->syn->tag[j] == LEX_DT))
+            j++;
+        if (j >= s->n || !word_matches(d, &s->toks[j], &s->ids[j], &w[k])) return 0;
+        i = j;
+    }
+    *last = i;
+    return 1;
+}
+
+static int try_verb(const sent_ctx *s, const dict_verb *v, uint32_t h, verb_match *out) {
+    uint32_t last;
+    if (!anchor_at(s, v, h, &last)) return 0;
+    const dict *d = &s->pd->d;
+    for (uint32_t p = 0; p < v->patterns_n; p++) {
+        const dict_pattern *pt = &d->patterns.v[v->patterns_off + p];
+        verb_match vm = {.source = -1, .target = -1};
+        if (!match_after(s, &d->elems.v[pt->after_off], pt->after_n, last + 1, &vm)) continue;
+        if (!match_before(s, &d->elems.v[pt->before_off], pt->before_n, (int64_t)h - 1, &vm))
+            continue;
+        vm.pattern = pt;
+        vm.code = pt->code;
+        vm.anchor_first = h;
+        vm.anchor_last = last;
+        vm.verb = v;
+        *out = vm;
+        return 1;
+    }
+    if (!v->code.code[0] && !v->code.paired[0]) {
+        out->verb = v;
+        out->code = v->code;
+        out->pattern = NULL;
+        out->anchor_first = h;
+        out->anchor_last = last;
+        out->source = out->target = -1;
+        return 2; /* a null-coded verb: it blocks weaker matches but codes nothing */
+    }
+    out->source = out->target = -1;
+    out->pattern = NULL;
+    out->code = v->code;
+    out->anchor_first = h;
+    out->anchor_last = last;
+    out->verb = v;
+    return 1;
+}
+
+static int scan_list(const sent_ctx *s, uint32_t key, uint32_t h, int want_noun, verb_match *best,
+                     int *found) {
+    const dict *d = &s->pd->d;
+    if (!key || key >= d->strings.count) return 0;
+    for (uint32_t k = d->verb_heads[key]; k < d->verb_heads[key + 1]; k++) {
+        const dict_verb *v = &d->verbs.v[d->verb_list[k]];
+        if (v->noun != want_noun) continue;
+        verb_match vm;
+        int r = try_verb(s, v, h, &vm);
+        if (!r) continue;
+        /* prefer longer anchors, then a pattern match over a default */
+        uint32_t len = vm.anchor_last - vm.anchor_first;
+        uint32_t blen = *found ? best->anchor_last - best->anchor_first : 0;
+        if (!*found || len > blen || (len == blen && vm.pattern && !best->pattern)) {
+            *best = vm;
+            *found = r;
+        }
+    }
+    return 0;
+}
+
+int match_verb_at(const sent_ctx *s, uint32_t h, int want_noun, verb_match *out) {
+    const dict *d = &s->pd->d;
+    const tok_ids *id = &s->ids[h];
+    int found = 0;
+    scan_list(s, id->wid, h, want_noun, out, &found);
+    if (id->vlem != id->wid) scan_list(s, id->vlem, h, want_noun, out, &found);
+    if (id->nlem != id->wid && id->nlem != id->vlem) scan_list(s, id->nlem, h, want_noun, out, &found);
+    if (d->stems.count > 1) {
+        const token *t = &s->toks[h];
+        uint32_t maxl = t->norm_len < d->max_stem_len ? t->norm_len : d->max_stem_len;
+        for (uint32_t l = 2; l <= maxl; l++) {
+            if (!intern_find(&d->stems, t->norm, l)) continue;
+            uint32_t key = intern_find(&d->strings, t->norm, l);
+            if (key != id->wid) scan_list(s, key, h, want_noun, out, &found);
+        }
+    }
+    return found;
+}

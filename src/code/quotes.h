@@ -1,0 +1,36 @@
+/* quotes.h: quotations and their speakers, article by article.
+ *
+ * Each run of tokens inside quotation marks is a quote. Its speaker is found, in order, from:
+ * a reporting verb right after it (“…,” Mr. Kirby said / “…,” said Ned Price, the spokesman),
+ * a reporting verb before it in the sentence (Peskov said Putin remained “open to contacts” /
+ * He added: “…”), or the previous quote when a quote continues over sentences or paragraphs with
+ * no new attribution. A pronoun speaker is the last person named; "Mr. Kirby" is expanded to the
+ * full name first written in the article ("John F. Kirby"). */
+#ifndef PARLEY_QUOTES_H
+#define PARLEY_QUOTES_H
+
+#include "coder.h"
+
+typedef struct {
+    char name[96];      /* speaker name as written in full, or description */
+    char code[32];
+} speaker;
+
+#define QUOTE_MAX_NAMES 64
+
+typedef struct {
+    speaker last_speaker;          /* of the latest attributed quote */
+    speaker last_person;           /* latest person named as a subject (for he/she) */
+    int open_quote;                /* a quote opened and not closed at the end of the sentence */
+    uint32_t last_paragraph;
+    int quoted_in_para;            /* an attributed quote was seen in this paragraph */
+    char names[QUOTE_MAX_NAMES][96]; /* full names seen in the article, for "Mr. X" */
+    int nnames;
+} quote_state;
+
+void quotes_init(quote_state *q);
+/* Find quotes in the sentence and emit them; updates the article state. */
+void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index, uint32_t paragraph,
+                     const parley_article *a, parley_record_fn fn, void *user, int *stopped);
+
+#endif

@@ -1,0 +1,343 @@
+/* syntax.c: tagger, verb groups and clauses; see syntax.h.
+ *
+ * Tagging is two passes: the lexicon's best tag (or a guess from the word's shape), then
+ * left-to-right contextual rules that look one or two tokens back. The rules fix the ambiguities
+ * that matter for event coding: noun/verb ("talks", "attack", "offer"), past tense/participle
+ * ("attacked" after "was"), and capitalised words. */
+#include "syntax.h"
+
+#include <string.h>
+
+static int is(const token *t, const char *w) { return strcmp(t->norm, w) == 0; }
+
+static int one_of(const token *t, const char *const *ws) {
+    for (int i = 0; ws[i]; i++)
+        if (strcmp(t->norm, ws[i]) == 0) return 1;
+    return 0;
+}
+
+static const char *const BE[] = {"be", "is", "are", "was", "were", "been", "being", "am",
+                                 "'s", "'re", "'m", NULL};
+static const char *const HAVE[] = {"have", "has", "had", "having", "'ve", "'d", NULL};
+static const char *const DO[] = {"do", "does", "did", NULL};
+static const char *const MODALS[] = {"would", "could", "might", "may", "should", "must", "can",
+                                     "ca", "ought", NULL};
+static const char *const FUTURE[] = {"will", "shall", "wo", "'ll", NULL};
+static const char *const NEG[] = {"not", "n't", "never", NULL};
+
+static uint64_t tags_of(const lex_table *lex, const token *t, uint8_t *best) {
+    lex_info li;
+    if (t->flags & TOK_PUNCT) {
+        char c = t->norm[0];
+        *best = c == ',' ? LEX_COMMA
+                : (c == '.' || c == '!' || c == '?') ? LEX_PERIOD
+                : (c == ':' || c == ';' || c == '-') ? LEX_COLON
+                : (c == '(' || c == '[') ? LEX_LRB
+                : (c == ')' || c == ']') ? LEX_RRB
+                : (t->flags & TOK_QOPEN) ? LEX_LQUOTE
+                : (t->flags & TOK_QCLOSE) ? LEX_RQUOTE
+                                          : LEX_SYM;
+        return LEX_TAGBIT(*best);
+    }
+    if (lex_lookup(lex, t->norm, t->norm_len, &li)) {
+        *best = (uint8_t)li.best;
+        return li.tags | LEX_TAGBIT(li.best);
+    }
+    *best = (uint8_t)lex_guess(t->norm, t->norm_len);
+    if (*best == LEX_TAG_NONE) *best = LEX_NN;
+    return LEX_TAGBIT(*best);
+}
+
+static int can(uint64_t tags, lex_tag t) { return (tags & LEX_TAGBIT(t)) != 0; }
+static int can_verb(uint64_t m) {
+    return (m & (LEX_TAGBIT(LEX_VB) | LEX_TAGBIT(LEX_VBD) | LEX_TAGBIT(LEX_VBN) |
+                 LEX_TAGBIT(LEX_VBP) | LEX_TAGBIT(LEX_VBZ) | LEX_TAGBIT(LEX_VBG))) != 0;
+}
+static int can_noun(uint64_t m) {
+    return (m & (LEX_TAGBIT(LEX_NN) | LEX_TAGBIT(LEX_NNS) | LEX_TAGBIT(LEX_NNP) |
+                 LEX_TAGBIT(LEX_NNPS))) != 0;
+}
+static int nominal_left(uint8_t t) {
+    return t == LEX_DT || t == LEX_PRPS || t == LEX_POS || t == LEX_JJ || t == LEX_JJS ||
+           t == LEX_JJR || t == LEX_CD || t == LEX_PDT || t == LEX_WPS;
+}
+
+/* Pick the noun form of an ambiguous noun/verb word. */
+static uint8_t noun_form(uint64_t m, const token *t) {
+    if (can(m, LEX_NNS)) return LEX_NNS;
+    if (can(m, LEX_NN)) return LEX_NN;
+    return (t->norm_len > 2 && t->norm[t->norm_len - 1] == 's') ? LEX_NNS : LEX_NN;
+}
+
+static uint8_t finite_form(uint64_t m, const token *t) {
+    if (can(m, LEX_VBD)) return LEX_VBD;
+    if (can(m, LEX_VBZ)) return LEX_VBZ;
+    if (can(m, LEX_VBP)) return LEX_VBP;
+    if (can(m, LEX_VBN)) return LEX_VBN;
+    if (t->norm_len > 2 && t->norm[t->norm_len - 1] == 's') return LEX_VBZ;
+    return LEX_VBP;
+}
+
+static void tag_sentence(const lex_table *lex, const token *tk, uint32_t n, uint8_t *tag,
+                         uint64_t *masks) {
+    for (uint32_t i = 0; i < n; i++) masks[i] = tags_of(lex, &tk[i], &tag[i]);
+    for (uint32_t i = 0; i < n; i++) {
+        const token *t = &tk[i];
+        uint64_t m = masks[i];
+        uint8_t prev = i ? tag[i - 1] : LEX_TAG_NONE;
+        const token *pt = i ? &tk[i - 1] : NULL;
+        if (t->flags & TOK_PUNCT) continue;
+        /* Function words are reliable in the lexicon: keep them. */
+        if (one_of(t, BE) || one_of(t, HAVE) || one_of(t, DO)) {
+            if (is(t, "'s")) {
+                /* 's: possessive unless followed by a participle/gerund/determiner */
+                tag[i] = LEX_POS;
+                if (i + 1 < n && (is(&tk[i + 1], "been") || is(&tk[i + 1], "not") ||
+                                  is(&tk[i + 1], "got")))
+                    tag[i] = LEX_VBZ;
+                if (pt && (is(pt, "he") || is(pt, "she") || is(pt, "it") || is(pt, "that") ||
+                           is(pt, "there") || is(pt, "what") || is(pt, "who")))
+                    tag[i] = LEX_VBZ;
+            }
+            continue;
+        }
+        if (one_of(t, MODALS) || one_of(t, FUTURE)) {
+            tag[i] = LEX_MD;
+            continue;
+        }
+        if (is(t, "to")) {
+            tag[i] = LEX_TO;
+            continue;
+        }
+        /* Capitalised word not at sentence start and not a known function word: proper noun. */
+        if ((t->flags & TOK_CAP) && i > 0 && !(pt->flags & TOK_QOPEN) &&
+            !(m & (LEX_TAGBIT(LEX_DT) | LEX_TAGBIT(LEX_IN) | LEX_TAGBIT(LEX_CC) |
+                   LEX_TAGBIT(LEX_PRP) | LEX_TAGBIT(LEX_PRPS) | LEX_TAGBIT(LEX_MD)))) {
+            tag[i] = (t->norm_len > 3 && t->norm[t->norm_len - 1] == 's' && can(m, LEX_NNPS))
+                         ? LEX_NNPS
+                         : LEX_NNP;
+            continue;
+        }
+        int verbish = can_verb(m), nounish = can_noun(m);
+        if (verbish && nounish) {
+            if (nominal_left(prev)) tag[i] = noun_form(m, t);
+            else if (prev == LEX_TO || prev == LEX_MD) tag[i] = can(m, LEX_VB) ? LEX_VB : LEX_VB;
+            else if (prev == LEX_PRP || prev == LEX_NNS || prev == LEX_NNP || prev == LEX_NNPS ||
+                     prev == LEX_WDT || prev == LEX_WP || (prev == LEX_NN && i > 1 &&
+                                                           tk[i - 2].flags & TOK_PUNCT))
+                tag[i] = finite_form(m, t);
+            else if (prev == LEX_IN) tag[i] = can(m, LEX_VBG) ? LEX_VBG : noun_form(m, t);
+        }
+        if (can(m, LEX_VBD) && can(m, LEX_VBN)) {
+            /* after be/get: passive participle; after have: perfect; else past tense */
+            uint32_t j = i;
+            while (j > 0 && (tag[j - 1] == LEX_RB || is(&tk[j - 1], "not") ||
+                             is(&tk[j - 1], "n't")))
+                j--;
+            if (j > 0 && (one_of(&tk[j - 1], BE) || one_of(&tk[j - 1], HAVE) ||
+                          is(&tk[j - 1], "get") || is(&tk[j - 1], "got")))
+                tag[i] = LEX_VBN;
+            else if (tag[i] != LEX_NN && tag[i] != LEX_NNS && tag[i] != LEX_JJ)
+                tag[i] = (prev == LEX_COMMA || prev == LEX_DT) ? LEX_VBN : LEX_VBD;
+        }
+        if (prev == LEX_TO && can(m, LEX_VB)) tag[i] = LEX_VB;
+        if (prev == LEX_MD && can(m, LEX_VB)) tag[i] = LEX_VB;
+        if (i > 0 && one_of(pt, DO) && can(m, LEX_VB)) tag[i] = LEX_VB;
+    }
+}
+
+/* ---------------- verb groups ---------------- */
+
+static int is_aux(const token *t) {
+    return one_of(t, BE) || one_of(t, HAVE) || one_of(t, DO) || one_of(t, MODALS) ||
+           one_of(t, FUTURE) || is(t, "get") || is(t, "got") || is(t, "gets") ||
+           is(t, "been") || is(t, "being");
+}
+
+static int build_groups(arena *a, sent_syntax *s) {
+    uint32_t n = s->n;
+    s->groups = arena_alloc(a, (n + 1) * sizeof *s->groups);
+    s->group_of = arena_alloc(a, (n + 1) * sizeof *s->group_of);
+    if (!s->groups || !s->group_of) return -1;
+    for (uint32_t i = 0; i < n; i++) s->group_of[i] = -1;
+    s->ngroups = 0;
+    uint32_t i = 0;
+    while (i < n) {
+        const token *t = &s->toks[i];
+        uint8_t tg = s->tag[i];
+        if (!(tag_is_verb(tg) || tg == LEX_MD || tg == LEX_TO || is_aux(t))) {
+            i++;
+            continue;
+        }
+        /* Collect auxiliaries, adverbs and negation up to the main verb. */
+        uint32_t first = i, head = i;
+        uint16_t flags = 0;
+        int saw_be = 0, have_aux = 0;
+        uint32_t j = i;
+        for (; j < n; j++) {
+            const token *u = &s->toks[j];
+            uint8_t ug = s->tag[j];
+            if (one_of(u, NEG)) {
+                flags |= VG_NEG;
+                continue;
+            }
+            if (ug == LEX_RB && j > first) continue;
+            if (ug == LEX_TO && j == first) {
+                flags |= VG_INF;
+                continue;
+            }
+            if (one_of(u, MODALS) || (ug == LEX_MD && !one_of(u, FUTURE))) {
+                flags |= VG_MODAL;
+                head = j;
+                continue;
+            }
+            if (one_of(u, FUTURE)) {
+                flags |= VG_FUTURE;
+                head = j;
+                continue;
+            }
+            if (one_of(u, BE) || is(u, "get") || is(u, "got") || is(u, "gets")) {
+                if (u->norm[0] == '\'' && ug == LEX_POS) break;
+                saw_be = 1;
+                head = j;
+                if (is(u, "was") || is(u, "were")) flags |= VG_PAST;
+                continue;
+            }
+            if (one_of(u, HAVE) || one_of(u, DO)) {
+                if (one_of(u, HAVE)) have_aux = 1;
+                if (is(u, "had") || is(u, "did")) flags |= VG_PAST;
+                head = j;
+                continue;
+            }
+            if (tag_is_verb(ug)) {
+                head = j;
+                if (saw_be && ug == LEX_VBN) flags |= VG_PASSIVE;
+                if (ug == LEX_VBD) flags |= VG_PAST;
+                if (ug == LEX_VBG && j == first) flags |= VG_GERUND;
+                j++;
+                break;
+            }
+            break;
+        }
+        (void)have_aux;
+        if (j == first) j = first + 1;
+        /* "going to" + verb is future */
+        verb_group *g = &s->groups[s->ngroups];
+        g->first = first;
+        g->head = head;
+        g->flags = flags;
+        g->clause = 0;
+        for (uint32_t k = first; k < j && k < n; k++) s->group_of[k] = (int16_t)s->ngroups;
+        s->ngroups++;
+        i = j > i ? j : i + 1;
+        if (s->ngroups >= 32000) break;
+    }
+    return 0;
+}
+
+/* ---------------- clauses ---------------- */
+
+static const char *const REPORTING[] = {
+    "say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added", "adds",
+    "state", "stated", "states", "announce", "announced", "announces", "note", "noted", "notes",
+    "claim", "claimed", "claims", "insist", "insisted", "insists", "warn", "warned", "warns",
+    "argue", "argued", "argues", "believe", "believed", "believes", "report", "reported",
+    "reports", "acknowledge", "acknowledged", "acknowledges", "suggest", "suggested",
+    "suggests", "write", "wrote", "writes", "indicate", "indicated", "indicates", "confirm",
+    "confirmed", "confirms", "assert", "asserted", "asserts", "declare", "declared", "declares",
+    "explain", "explained", "explains", "stress", "stressed", "stresses", "reiterate",
+    "reiterated", "reiterates", "think", "thought", "thinks", "assessed", "assess", NULL};
+static const char *const SUBORD[] = {"because", "although", "though", "while", "whereas",
+                                     "after", "before", "since", "until", "unless", "when",
+                                     "whenever", "once", "as", NULL};
+static const char *const COND[] = {"if", "unless", "whether", NULL};
+static const char *const RELATIVE[] = {"who", "which", "whom", "whose", "where", NULL};
+
+int syntax_is_reporting_word(const token *t) { return one_of(t, REPORTING); }
+
+static int start_clause(arena *a, sent_syntax *s, uint32_t *cap, uint32_t first, uint8_t kind,
+                        int16_t parent) {
+    if (s->nclauses == *cap) {
+        clause *nv = arena_alloc(a, (size_t)*cap * 2 * sizeof *nv);
+        if (!nv) return -1;
+        memcpy(nv, s->clauses, (size_t)s->nclauses * sizeof *nv);
+        s->clauses = nv;
+        *cap *= 2;
+    }
+    if (s->nclauses) s->clauses[s->nclauses - 1].last = first ? first - 1 : 0;
+    clause *c = &s->clauses[s->nclauses++];
+    c->first = first;
+    c->last = s->n ? s->n - 1 : 0;
+    c->kind = kind;
+    c->parent = parent;
+    return 0;
+}
+
+/* A clause boundary opens at subordinators, relative pronouns, "that" after a reporting verb,
+ * quotation marks, and ", and"/"; but" followed by a new subject+verb. Clauses are a flat
+ * sequence with parent links; the coder searches actors within a clause, then in its parent. */
+static int build_clauses(arena *a, sent_syntax *s) {
+    uint32_t cap = 16;
+    s->clauses = arena_alloc(a, cap * sizeof *s->clauses);
+    s->clause_of = arena_alloc(a, (s->n + 1) * sizeof *s->clause_of);
+    if (!s->clauses || !s->clause_of) return -1;
+    s->nclauses = 0;
+    if (start_clause(a, s, &cap, 0, CL_MAIN, -1) < 0) return -1;
+    int16_t main_idx = 0;
+    for (uint32_t i = 1; i < s->n; i++) {
+        const token *t = &s->toks[i];
+        const token *pt = &s->toks[i - 1];
+        int16_t cur = (int16_t)(s->nclauses - 1);
+        uint8_t kind = 255;
+        if (one_of(t, COND)) kind = CL_COND;
+        else if (one_of(t, SUBORD) && !(is(t, "as") && i + 1 < s->n &&
+                                        (is(&s->toks[i + 1], "well") ||
+                                         s->tag[i + 1] == LEX_JJ || s->tag[i + 1] == LEX_RB)))
+            kind = CL_SUBORD;
+        else if (one_of(t, RELATIVE) && (tag_is_noun(s->tag[i - 1]) || s->tag[i - 1] == LEX_COMMA))
+            kind = CL_RELATIVE;
+        else if (is(t, "that") && one_of(pt, REPORTING)) kind = CL_REPORTED;
+        else if (is(t, "that") && tag_is_noun(s->tag[i - 1])) kind = CL_RELATIVE;
+        else if (one_of(pt, REPORTING) && s->group_of[i - 1] >= 0 &&
+                 (tag_is_noun(s->tag[i]) || s->tag[i] == LEX_PRP || s->tag[i] == LEX_DT) &&
+                 !(pt->flags & TOK_INQUOTE))
+            kind = CL_REPORTED; /* "said Russia would ..." without "that" */
+        else if ((t->flags & TOK_QOPEN)) kind = CL_QUOTE;
+        else if (pt->flags & TOK_QCLOSE && !(t->flags & TOK_INQUOTE)) kind = CL_MAIN;
+        else if ((is(t, "and") || is(t, "but")) && s->tag[i - 1] == LEX_COMMA) kind = CL_MAIN;
+        else if (is(t, ";")) kind = CL_MAIN;
+        if (kind == 255) {
+            s->clause_of[i] = (uint16_t)cur;
+            continue;
+        }
+        int16_t parent = kind == CL_MAIN ? -1 : cur;
+        if (kind == CL_MAIN && s->clauses[cur].parent >= 0) parent = -1;
+        if (start_clause(a, s, &cap, i, kind, parent) < 0) return -1;
+        if (kind == CL_MAIN) main_idx = (int16_t)(s->nclauses - 1);
+        s->clause_of[i] = (uint16_t)(s->nclauses - 1);
+        if (s->nclauses >= 30000) break;
+    }
+    (void)main_idx;
+    if (s->n) s->clause_of[0] = 0;
+    /* clause_of for tokens handled in the loop; make sure all are set */
+    for (uint32_t c = 0; c < s->nclauses; c++)
+        for (uint32_t i = s->clauses[c].first; i <= s->clauses[c].last && i < s->n; i++)
+            s->clause_of[i] = (uint16_t)c;
+    for (uint32_t g = 0; g < s->ngroups; g++) {
+        s->groups[g].clause = s->clause_of[s->groups[g].head];
+        if (s->clauses[s->groups[g].clause].kind == CL_COND) s->groups[g].flags |= VG_COND;
+    }
+    return 0;
+}
+
+int syntax_analyse(arena *a, const lex_table *lex, const token *toks, uint32_t n, sent_syntax *out) {
+    memset(out, 0, sizeof *out);
+    out->toks = toks;
+    out->n = n;
+    out->tag = arena_alloc(a, n + 1);
+    uint64_t *masks = arena_alloc(a, (n + 1) * sizeof *masks);
+    if (!out->tag || !masks) return -1;
+    tag_sentence(lex, toks, n, out->tag, masks);
+    if (build_groups(a, out) < 0) return -1;
+    return build_clauses(a, out);
+}
