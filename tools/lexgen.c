@@ -692,8 +692,6 @@ int main(int argc, char **argv)
         }
         derive_tags(w);
     }
-    /* derive_tags above may have used wn bits copied from the lower-case word; tags of
-       capitalised words come from brill anyway. */
 
     buf b = {0};
     b_reserve(&b, HDR_SIZE);

@@ -5,6 +5,9 @@
 
 #include "coder.h"
 
+static int is_prep(uint8_t tag) { return tag == LEX_IN || tag == LEX_TO; }
+static int is_prep_tag(uint8_t tag) { return is_prep(tag); }
+
 static int starts_with(const char *s, size_t n, const char *stem) {
     size_t l = strlen(stem);
     return l <= n && memcmp(s, stem, l) == 0;
@@ -74,7 +77,94 @@ typedef struct {
     const dict_phrase *p;
 } raw_mention;
 
-static int is_prep(uint8_t tag) { return tag == LEX_IN || tag == LEX_TO; }
+
+
+static const char *const PRONOUNS_PERSON[] = {"he", "she", "him", "her", NULL};
+static const char *const PRONOUNS_OTHER[] = {"it", "they", "them", NULL};
+
+static int in_words(const token *t, const char *const *ws) {
+    for (int i = 0; ws[i]; i++)
+        if (strcmp(t->norm, ws[i]) == 0) return 1;
+    return 0;
+}
+
+/* The subject mention of the reporting verb that governs a reported clause, if any. */
+static int32_t reporter_of(const sent_ctx *s, uint32_t tok, const mention *list, uint32_t nm) {
+    int c = s->syn->clause_of[tok];
+    const clause *cl = &s->syn->clauses[c];
+    if (cl->kind != CL_REPORTED) return -1;
+    for (uint32_t k = nm; k-- > 0;)
+        if (list[k].last < cl->first && !list[k].in_pp) return (int32_t)k;
+    return -1;
+}
+
+/* A pronoun or a bare surname becomes a mention of the actor it refers to. */
+static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uint32_t nm,
+                         mention *m) {
+    const token *t = &s->toks[i];
+    const article_mem *mem = s->mem;
+    if (!mem || (t->flags & TOK_INQUOTE)) return 0;
+    memset(m, 0, sizeof *m);
+    m->first = m->last = i;
+    m->group = -1;
+    m->pronoun = 1;
+    int32_t rep = reporter_of(s, i, list, nm);
+    if (in_words(t, PRONOUNS_PERSON)) {
+        if (rep >= 0 && list[rep].person) {
+            *m = list[rep];
+        } else if (mem->person_code[0]) {
+            snprintf(m->code, sizeof m->code, "%s", mem->person_code);
+            m->actor = mem->person_actor;
+            m->person = 1;
+        } else return 0;
+    } else if (in_words(t, PRONOUNS_OTHER)) {
+        if (rep >= 0) *m = list[rep];
+        else if (mem->actor_code[0]) {
+            snprintf(m->code, sizeof m->code, "%s", mem->actor_code);
+            m->actor = mem->actor_actor;
+        } else return 0;
+    } else if (s->syn->tag[i] == LEX_NNP) {
+        uint32_t w = s->ids[i].wid;
+        int k = mem->nsurnames;
+        while (k-- > 0 && (!w || mem->surnames[k].word != w)) {}
+        if (k < 0) return 0;
+        const char *code = dict_actor_code(&s->pd->d, mem->surnames[k].actor, s->date);
+        if (!code) return 0;
+        snprintf(m->code, sizeof m->code, "%s", code);
+        m->actor = mem->surnames[k].actor;
+        m->person = 1;
+    } else return 0;
+    m->first = m->last = i;
+    m->group = -1;
+    m->pronoun = 1;
+    m->in_pp = i > 0 && is_prep_tag(s->syn->tag[i - 1]);
+    return 1;
+}
+
+void remember_mentions(sent_ctx *s) {
+    article_mem *mem = s->mem;
+    if (!mem) return;
+    const dict *d = &s->pd->d;
+    for (uint32_t k = 0; k < s->nm; k++) {
+        const mention *m = &s->m[k];
+        if (s->toks[m->first].flags & TOK_INQUOTE) continue;
+        if (m->person) {
+            snprintf(mem->person_code, sizeof mem->person_code, "%s", m->code);
+            mem->person_actor = m->actor;
+            /* remember the surname of a name written in full */
+            if (!m->pronoun && m->last > m->first && mem->nsurnames < MEM_SURNAMES &&
+                s->ids[m->last].wid) {
+                mem->surnames[mem->nsurnames].word = s->ids[m->last].wid;
+                mem->surnames[mem->nsurnames].actor = m->actor;
+                mem->nsurnames++;
+            }
+        } else if (!m->in_pp) {
+            snprintf(mem->actor_code, sizeof mem->actor_code, "%s", m->code);
+            mem->actor_actor = m->actor;
+        }
+    }
+    (void)d;
+}
 
 int find_mentions(arena *a, sent_ctx *s) {
     const dict *d = &s->pd->d;
@@ -164,6 +254,21 @@ int find_mentions(arena *a, sent_ctx *s) {
         if (m->first > 1 && s->syn->tag[m->first - 1] == LEX_DT && is_prep(s->syn->tag[m->first - 2]))
             m->in_pp = 1;
         nm++;
+    }
+    /* Pronouns and bare surnames, merged into the mention list in text order. */
+    if (s->mem) {
+        mention *merged = arena_alloc(a, (s->n + 1) * sizeof *merged);
+        if (!merged) return -1;
+        uint32_t out = 0, k = 0;
+        for (uint32_t i = 0; i < s->n; i++) {
+            while (k < nm && s->m[k].first < i) merged[out++] = s->m[k++];
+            if (k < nm && s->m[k].first <= i && s->m[k].last >= i) continue;
+            if (out > 0 && merged[out - 1].last >= i) continue;
+            if (add_reference(s, i, merged, out, &merged[out])) out++;
+        }
+        while (k < nm) merged[out++] = s->m[k++];
+        s->m = merged;
+        nm = out;
     }
     /* Compounds: mentions separated only by "and", "or", ",", "both", "the". */
     for (uint32_t k = 1; k < nm; k++) {

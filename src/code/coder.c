@@ -267,6 +267,8 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
     int32_t date = parse_iso_date(a->date);
     quote_state qs;
     quotes_init(&qs);
+    article_mem mem;
+    memset(&mem, 0, sizeof mem);
     for (uint32_t si = 0; si < tz.nsents && !e.stopped; si++) {
         const sentence *sn = &tz.sents[si];
         if (sn->count == 0) continue;
@@ -276,13 +278,14 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
         if (!ids) goto nomem;
         token_ids(c->pd, tz.toks + sn->first, sn->count, ids);
         sent_ctx s = {.pd = c->pd, .syn = &syn, .toks = tz.toks + sn->first, .ids = ids,
-                      .n = sn->count, .date = date};
+                      .n = sn->count, .date = date, .mem = &mem};
         if (find_mentions(ar, &s) < 0) goto nomem;
         if (s.discard == 2) break;
         e.sent_index = si;
         quotes_sentence(&qs, &s, si, sn->paragraph, a, fn, user, &e.stopped);
         if (s.discard) continue;
         code_sentence(&e, &s);
+        remember_mentions(&s);
     }
     return PARLEY_OK;
 nomem:

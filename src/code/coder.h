@@ -35,8 +35,24 @@ typedef struct {
     uint8_t pronoun;          /* resolved from a pronoun */
 } mention;
 
+/* What the article has said so far, for reference: the last person and the last other actor
+ * coded, and the surnames of people named in full ("Mr. Putin" after "Vladimir V. Putin"). */
+#define MEM_SURNAMES 64
+typedef struct {
+    char person_code[32];
+    uint32_t person_actor;
+    char actor_code[32];
+    uint32_t actor_actor;
+    struct {
+        uint32_t word;    /* interned lower-case surname */
+        uint32_t actor;
+    } surnames[MEM_SURNAMES];
+    int nsurnames;
+} article_mem;
+
 typedef struct {
     const struct parley_dicts *pd;
+    article_mem *mem;
     const sent_syntax *syn;
     const token *toks;        /* sentence tokens */
     const tok_ids *ids;
@@ -49,6 +65,8 @@ typedef struct {
 
 /* actors.c */
 int find_mentions(arena *a, sent_ctx *s);
+/* After a sentence is coded: remember its people and actors for the next sentences. */
+void remember_mentions(sent_ctx *s);
 /* Does token t (with ids) match dictionary word w? */
 int word_matches(const dict *d, const token *t, const tok_ids *id, const dict_word *w);
 

@@ -8,8 +8,22 @@ void quotes_init(quote_state *q) { memset(q, 0, sizeof *q); }
 
 static int is(const token *t, const char *w) { return strcmp(t->norm, w) == 0; }
 
-static int is_name_tok(const token *t) {
-    return (t->flags & TOK_CAP) && !(t->flags & TOK_PUNCT) && !(t->flags & TOK_INQUOTE);
+static const char *const NOT_NAMES[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", NULL};
+
+/* A word that can be part of a person's name: capitalised, tagged as a proper noun (so not a
+ * sentence-initial "But" or "In"), not a weekday or month, not inside a quotation. */
+static int is_name_at(const sent_ctx *s, uint32_t i) {
+    const token *t = &s->toks[i];
+    if (!(t->flags & TOK_CAP) || (t->flags & (TOK_PUNCT | TOK_INQUOTE))) return 0;
+    uint8_t tg = s->syn->tag[i];
+    if (!(tg == LEX_NNP || tg == LEX_NNPS || ((t->flags & TOK_ABBREV) && t->norm_len == 2)))
+        return 0;
+    for (int k = 0; NOT_NAMES[k]; k++)
+        if (strcmp(t->norm, NOT_NAMES[k]) == 0) return 0;
+    return 1;
 }
 
 static const char *const TITLE_WORDS[] = {"mr.", "mrs.", "ms.", "dr.", "gen.", "sen.", "rep.",
@@ -54,30 +68,35 @@ static void expand_name(const quote_state *q, char *name, size_t cap) {
     }
 }
 
+/* A coded speaker: the name as the article writes it in full ("Dmitri S. Peskov" for a later
+ * "Mr. Peskov"), else the dictionary's name for the actor, else the mention's text. */
 static void set_from_mention(quote_state *q, const sent_ctx *s, const parley_article *a,
                              const mention *m, speaker *out) {
     const dict *d = &s->pd->d;
-    out->name[0] = '\0';
-    if (m->actor != UINT32_MAX && m->person && d->actors.v[m->actor].name)
-        snprintf(out->name, sizeof out->name, "%s", intern_str(&d->strings, d->actors.v[m->actor].name));
-    if (!out->name[0]) span_text(a, s->toks, m->first, m->last, out->name, sizeof out->name);
+    uint32_t f = m->first;
+    while (f < m->last && is_title(&s->toks[f])) f++;
+    span_text(a, s->toks, f, m->last, out->name, sizeof out->name);
+    expand_name(q, out->name, sizeof out->name);
+    if (!strchr(out->name, ' ') && m->actor != UINT32_MAX && m->person &&
+        d->actors.v[m->actor].name)
+        snprintf(out->name, sizeof out->name, "%s",
+                 intern_str(&d->strings, d->actors.v[m->actor].name));
     snprintf(out->code, sizeof out->code, "%s", m->code);
-    (void)q;
 }
 
 /* The name ending at token l (walking back over capitalised words and initials). */
 static int name_ending_at(const sent_ctx *s, uint32_t l, uint32_t *f) {
-    if (!is_name_tok(&s->toks[l])) return 0;
+    if (!is_name_at(s, l)) return 0;
     uint32_t i = l;
-    while (i > 0 && (is_name_tok(&s->toks[i - 1]) || is_title(&s->toks[i - 1]))) i--;
+    while (i > 0 && (is_name_at(s, i - 1) || is_title(&s->toks[i - 1]))) i--;
     *f = i;
     return 1;
 }
 
 static int name_starting_at(const sent_ctx *s, uint32_t f, uint32_t *l) {
-    if (f >= s->n || !(is_name_tok(&s->toks[f]) || is_title(&s->toks[f]))) return 0;
+    if (f >= s->n || !(is_name_at(s, f) || is_title(&s->toks[f]))) return 0;
     uint32_t i = f;
-    while (i + 1 < s->n && is_name_tok(&s->toks[i + 1])) i++;
+    while (i + 1 < s->n && is_name_at(s, i + 1)) i++;
     *l = i;
     return 1;
 }
@@ -125,66 +144,102 @@ static int is_pronoun_speaker(const token *t) {
     return is(t, "he") || is(t, "she") || is(t, "they") || is(t, "we") || is(t, "i");
 }
 
+static int is_reporting_verb(const sent_ctx *s, uint32_t i) {
+    return syntax_is_reporting_word(&s->toks[i]) && tag_is_verb(s->syn->tag[i]);
+}
+
+static int is_np_tag(uint8_t t) {
+    return tag_is_noun(t) || t == LEX_JJ || t == LEX_DT || t == LEX_POS || t == LEX_PRPS ||
+           t == LEX_CD || t == LEX_JJS || t == LEX_VBN;
+}
+
+/* "he said": the person who last reported something, else the last person named. */
+static void resolve_pronoun(quote_state *q, speaker *out) {
+    *out = q->last_reporter.name[0] ? q->last_reporter
+           : q->last_person.name[0] ? q->last_person
+                                    : q->last_speaker;
+}
+
+/* The subject of the reporting verb at token i, looking no further left than floor: a name, a
+ * name in an apposition ("the spokesman, Ned Price, said"), a name before an apposition
+ * ("Dmitri S. Peskov, the Kremlin's spokesman, said"), a pronoun, or a description
+ * ("a senior administration official said"). */
+static int subject_before(quote_state *q, const sent_ctx *s, const parley_article *a, uint32_t i,
+                          uint32_t floor, speaker *out) {
+    if (i == 0 || i <= floor) return 0;
+    int64_t j = (int64_t)i - 1;
+    while (j > (int64_t)floor &&
+           (s->syn->tag[j] == LEX_RB || s->syn->tag[j] == LEX_MD ||
+            (s->syn->group_of[j] >= 0 && s->syn->group_of[j] == s->syn->group_of[i])))
+        j--;
+    if (j < (int64_t)floor) return 0;
+    if (is(&s->toks[j], ",")) {
+        int64_t k = j - 1;
+        while (k > (int64_t)floor && !is(&s->toks[k], ",") && j - k < 14) k--;
+        if (k < (int64_t)floor || !is(&s->toks[k], ",")) return 0;
+        uint32_t f;
+        if (j >= 1 && name_ending_at(s, (uint32_t)(j - 1), &f) && (int64_t)f <= k + 2) {
+            speaker_from_span(q, s, a, f, (uint32_t)(j - 1), out);
+            return 1;
+        }
+        j = k - 1;
+        if (j < (int64_t)floor) return 0;
+    }
+    if (is_pronoun_speaker(&s->toks[j])) {
+        resolve_pronoun(q, out);
+        return out->name[0] != 0;
+    }
+    uint32_t f;
+    if (name_ending_at(s, (uint32_t)j, &f)) {
+        speaker_from_span(q, s, a, f, (uint32_t)j, out);
+        return 1;
+    }
+    if (!tag_is_noun(s->syn->tag[j])) return 0;
+    int64_t b = j;
+    while (b > (int64_t)floor && is_np_tag(s->syn->tag[b - 1]) && !(s->toks[b - 1].flags & TOK_PUNCT))
+        b--;
+    span_text(a, s->toks, (uint32_t)b, (uint32_t)j, out->name, sizeof out->name);
+    int m = mention_covering(s, (uint32_t)b, (uint32_t)j);
+    out->code[0] = '\0';
+    if (m >= 0) snprintf(out->code, sizeof out->code, "%s", s->m[m].code);
+    return 1;
+}
+
 /* Find the speaker around a quote [qf,ql] (token indexes of the marks, inclusive). */
 static int attribute(quote_state *q, const sent_ctx *s, const parley_article *a, uint32_t qf,
                      uint32_t ql, speaker *out) {
     memset(out, 0, sizeof *out);
-    /* After the quote: “…,” X said / “…,” said X / “…,” X added */
-    for (uint32_t i = ql + 1; i < s->n && i <= ql + 10; i++) {
+    /* After the quote: “…,” X said / “…,” said X / “…,” he added / “…,” the spokesman said */
+    for (uint32_t i = ql + 1; i < s->n && i <= ql + 14; i++) {
         if (s->toks[i].flags & TOK_QOPEN) break;
-        if (!syntax_is_reporting_word(&s->toks[i])) continue;
-        uint32_t f, l;
-        if (i > ql + 1 && is_pronoun_speaker(&s->toks[i - 1])) {
-            *out = q->last_speaker.name[0] ? q->last_speaker : q->last_person;
-            return out->name[0] != 0;
+        if (!is_reporting_verb(s, i)) {
+            /* only the speaker may stand between the quote and its verb */
+            const token *t = &s->toks[i];
+            if (!(is_np_tag(s->syn->tag[i]) || is(t, ",") || s->syn->tag[i] == LEX_PRP ||
+                  s->syn->tag[i] == LEX_RB || s->syn->tag[i] == LEX_MD || is_title(t)))
+                break;
+            continue;
         }
-        if (i > ql + 1 && name_ending_at(s, i - 1, &f) && f > ql) {
-            speaker_from_span(q, s, a, f, i - 1, out);
-            return 1;
-        }
+        if (subject_before(q, s, a, i, ql + 1, out)) return 1;
+        uint32_t l;
         if (name_starting_at(s, i + 1, &l)) {
             speaker_from_span(q, s, a, i + 1, l, out);
             return 1;
         }
-        /* “…,” the spokesman said: a description */
-        if (i > ql + 1) {
-            uint32_t b = i - 1;
-            while (b > ql + 1 && !(s->toks[b - 1].flags & TOK_PUNCT)) b--;
-            span_text(a, s->toks, b, i - 1, out->name, sizeof out->name);
-            int m = mention_covering(s, b, i - 1);
-            if (m >= 0) snprintf(out->code, sizeof out->code, "%s", s->m[m].code);
-            return out->name[0] != 0;
+        /* “…,” said the spokesman */
+        uint32_t e = i + 1;
+        while (e < s->n && is_np_tag(s->syn->tag[e]) && !(s->toks[e].flags & TOK_PUNCT)) e++;
+        if (e > i + 1) {
+            span_text(a, s->toks, i + 1, e - 1, out->name, sizeof out->name);
+            return 1;
         }
         break;
     }
     /* Before the quote: X said: “…” / X said Putin remained “…” / He added: “…” */
     for (uint32_t i = qf; i-- > 0;) {
         if (s->toks[i].flags & (TOK_QCLOSE | TOK_INQUOTE)) break;
-        if (!syntax_is_reporting_word(&s->toks[i])) continue;
-        if (i > 0 && is_pronoun_speaker(&s->toks[i - 1])) {
-            *out = q->last_person.name[0] ? q->last_person : q->last_speaker;
-            return out->name[0] != 0;
-        }
-        /* nearest name before the reporting verb, skipping an apposition "..., the X spokesman," */
-        for (uint32_t j = i; j-- > 0;) {
-            if (s->toks[j].flags & TOK_INQUOTE) break;
-            uint32_t f;
-            if (name_ending_at(s, j, &f)) {
-                /* skip names inside an apposition: prefer the first name of the clause */
-                uint32_t l = j;
-                while (f > 1 && is(&s->toks[f - 1], ",")) {
-                    uint32_t f2, j2 = f - 2;
-                    while (j2 > 0 && !is_name_tok(&s->toks[j2]) && !is(&s->toks[j2], ",")) j2--;
-                    if (!is(&s->toks[j2], ",") && name_ending_at(s, j2, &f2) && j2 + 8 > f) {
-                        f = f2;
-                        l = j2;
-                    } else break;
-                }
-                speaker_from_span(q, s, a, f, l, out);
-                return 1;
-            }
-        }
-        break;
+        if (!is_reporting_verb(s, i)) continue;
+        if (subject_before(q, s, a, i, 0, out)) return 1;
     }
     return 0;
 }
@@ -192,7 +247,7 @@ static int attribute(quote_state *q, const sent_ctx *s, const parley_article *a,
 static void note_people(quote_state *q, const sent_ctx *s, const parley_article *a) {
     for (uint32_t i = 0; i < s->n; i++) {
         uint32_t l;
-        if ((s->toks[i].flags & TOK_INQUOTE) || !is_name_tok(&s->toks[i]) || is_title(&s->toks[i]))
+        if ((s->toks[i].flags & TOK_INQUOTE) || !is_name_at(s, i) || is_title(&s->toks[i]))
             continue;
         if (name_starting_at(s, i, &l) && l > i) {
             char name[96];
@@ -206,9 +261,27 @@ static void note_people(quote_state *q, const sent_ctx *s, const parley_article 
             set_from_mention(q, s, a, &s->m[k], &q->last_person);
 }
 
+/* Remember who last reported something outside quotes ("Mr. Radchenko said ..."), so that a
+ * later "he said" or an unattributed quote can be given to them. */
+static void note_reporters(quote_state *q, const sent_ctx *s, const parley_article *a) {
+    for (uint32_t i = 0; i < s->n; i++) {
+        if ((s->toks[i].flags & TOK_INQUOTE) || !is_reporting_verb(s, i)) continue;
+        if (i > 0 && is_pronoun_speaker(&s->toks[i - 1])) continue;
+        speaker sp;
+        memset(&sp, 0, sizeof sp);
+        if (subject_before(q, s, a, i, 0, &sp) && sp.name[0] &&
+            ((sp.name[0] >= 'A' && sp.name[0] <= 'Z') || sp.code[0])) {
+            q->last_reporter = sp;
+            q->reporter_seq = ++q->seq;
+        }
+    }
+}
+
 void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index, uint32_t paragraph,
                      const parley_article *a, parley_record_fn fn, void *user, int *stopped) {
     note_people(q, s, a);
+    int para_changed = paragraph != q->last_paragraph;
+    if (para_changed) q->quoted_in_para = 0;
     uint32_t i = 0;
     while (i < s->n && !*stopped) {
         /* a quote fragment: from an open mark (or a continuing quote at sentence start) */
@@ -228,15 +301,25 @@ void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index,
             continue;
         }
         speaker sp;
-        int new_para_quote = (s->toks[qf].flags & TOK_PARA) && paragraph != q->last_paragraph;
+        int new_para_quote = (s->toks[qf].flags & TOK_PARA) && para_changed;
         int found = attribute(q, s, a, qf, ql, &sp);
-        int same_para = paragraph == q->last_paragraph && q->quoted_in_para;
-        if (!found && (continuing || new_para_quote || q->open_quote || same_para) &&
-            q->last_speaker.name[0]) {
+        int same_para = q->quoted_in_para;
+        /* No attribution in the sentence: a quote that continues (same paragraph, or a quote
+         * left open) keeps the last speaker; a new paragraph's quote goes to whoever spoke or
+         * reported last. */
+        if (!found && (continuing || q->open_quote || same_para) && q->last_speaker.name[0]) {
             sp = q->last_speaker;
             found = 1;
         }
+        if (!found && new_para_quote) {
+            int reporter_later = q->reporter_seq > q->speaker_seq && q->last_reporter.name[0];
+            if (reporter_later || q->last_speaker.name[0]) {
+                sp = reporter_later ? q->last_reporter : q->last_speaker;
+                found = 1;
+            }
+        }
         if (found) {
+            q->speaker_seq = ++q->seq;
             q->last_speaker = sp;
             q->quoted_in_para = 1;
         }
@@ -257,9 +340,9 @@ void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index,
         q->open_quote = !closed;
         i = j + 1;
     }
+    note_reporters(q, s, a);
     if (s->n && !(s->toks[s->n - 1].flags & (TOK_INQUOTE)) &&
         !(s->n >= 2 && (s->toks[s->n - 2].flags & TOK_INQUOTE) && !(s->toks[s->n - 1].flags & TOK_QCLOSE)))
         q->open_quote = 0;
-    if (paragraph != q->last_paragraph) q->quoted_in_para = 0;
     q->last_paragraph = paragraph;
 }

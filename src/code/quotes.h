@@ -21,6 +21,8 @@ typedef struct {
 typedef struct {
     speaker last_speaker;          /* of the latest attributed quote */
     speaker last_person;           /* latest person named as a subject (for he/she) */
+    speaker last_reporter;         /* subject of the latest reporting verb outside quotes */
+    unsigned seq, reporter_seq, speaker_seq; /* which of the two came last */
     int open_quote;                /* a quote opened and not closed at the end of the sentence */
     uint32_t last_paragraph;
     int quoted_in_para;            /* an attributed quote was seen in this paragraph */

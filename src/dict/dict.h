@@ -205,4 +205,9 @@ const dict_code_info *dict_code_lookup(const dict *d, const char *code);
 /* Pick the code of an actor for a date (YYYYMMDD, 0 = unknown: the default, else the latest). */
 const char *dict_actor_code(const dict *d, uint32_t actor, int32_t date);
 
+/* Added for the PETRARCH/TABARI readers (petr_reader.c, tabari_reader.c): flag on the last
+ * element of a pattern's before-list when the anchor must immediately follow it (pattern
+ * "IN_*"); the DW_ADJACENT flags alone cannot say this because the anchor is not an element. */
+enum { DW_ANCHOR_NEXT = 8 };
+
 #endif

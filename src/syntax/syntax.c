@@ -140,9 +140,12 @@ static void tag_sentence(const lex_table *lex, const token *tk, uint32_t n, uint
             else if (tag[i] != LEX_NN && tag[i] != LEX_NNS && tag[i] != LEX_JJ)
                 tag[i] = (prev == LEX_COMMA || prev == LEX_DT) ? LEX_VBN : LEX_VBD;
         }
-        if (prev == LEX_TO && can(m, LEX_VB)) tag[i] = LEX_VB;
-        if (prev == LEX_MD && can(m, LEX_VB)) tag[i] = LEX_VB;
-        if (i > 0 && one_of(pt, DO) && can(m, LEX_VB)) tag[i] = LEX_VB;
+        /* after to / a modal / do (skipping not, never and adverbs): the base form */
+        uint32_t b = i;
+        while (b > 0 && (one_of(&tk[b - 1], NEG) || tag[b - 1] == LEX_RB)) b--;
+        if (b > 0 && can(m, LEX_VB) &&
+            (tag[b - 1] == LEX_TO || tag[b - 1] == LEX_MD || one_of(&tk[b - 1], DO)))
+            tag[i] = LEX_VB;
     }
 }
 
@@ -282,7 +285,11 @@ static int build_clauses(arena *a, sent_syntax *s) {
     s->clause_of = arena_alloc(a, (s->n + 1) * sizeof *s->clause_of);
     if (!s->clauses || !s->clause_of) return -1;
     s->nclauses = 0;
-    if (start_clause(a, s, &cap, 0, CL_MAIN, -1) < 0) return -1;
+    /* a sentence may open with a subordinate clause: "If Russia attacks, NATO will respond" */
+    uint8_t first_kind = CL_MAIN;
+    if (s->n && one_of(&s->toks[0], COND)) first_kind = CL_COND;
+    else if (s->n && one_of(&s->toks[0], SUBORD)) first_kind = CL_SUBORD;
+    if (start_clause(a, s, &cap, 0, first_kind, -1) < 0) return -1;
     int16_t main_idx = 0;
     for (uint32_t i = 1; i < s->n; i++) {
         const token *t = &s->toks[i];
@@ -305,6 +312,9 @@ static int build_clauses(arena *a, sent_syntax *s) {
         else if ((t->flags & TOK_QOPEN)) kind = CL_QUOTE;
         else if (pt->flags & TOK_QCLOSE && !(t->flags & TOK_INQUOTE)) kind = CL_MAIN;
         else if ((is(t, "and") || is(t, "but")) && s->tag[i - 1] == LEX_COMMA) kind = CL_MAIN;
+        else if (s->tag[i - 1] == LEX_COMMA && s->clauses[cur].first == 0 &&
+                 (s->clauses[cur].kind == CL_COND || s->clauses[cur].kind == CL_SUBORD))
+            kind = CL_MAIN; /* the main clause after a fronted "If ...," */
         else if (is(t, ";")) kind = CL_MAIN;
         if (kind == 255) {
             s->clause_of[i] = (uint16_t)cur;
@@ -324,8 +334,13 @@ static int build_clauses(arena *a, sent_syntax *s) {
         for (uint32_t i = s->clauses[c].first; i <= s->clauses[c].last && i < s->n; i++)
             s->clause_of[i] = (uint16_t)c;
     for (uint32_t g = 0; g < s->ngroups; g++) {
-        s->groups[g].clause = s->clause_of[s->groups[g].head];
-        if (s->clauses[s->groups[g].clause].kind == CL_COND) s->groups[g].flags |= VG_COND;
+        verb_group *vg = &s->groups[g];
+        vg->clause = s->clause_of[vg->head];
+        if (s->clauses[vg->clause].kind == CL_COND) vg->flags |= VG_COND;
+        /* an infinitive inherits negation and modality from the verb it completes:
+         * "would be willing to talk", "has not agreed to withdraw" */
+        if ((vg->flags & VG_INF) && g > 0 && s->groups[g - 1].clause == vg->clause)
+            vg->flags |= s->groups[g - 1].flags & (VG_NEG | VG_MODAL | VG_FUTURE | VG_COND);
     }
     return 0;
 }

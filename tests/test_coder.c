@@ -1,0 +1,186 @@
+/* test_coder.c: the coder end to end on small dictionaries written by the test: actors by
+ * longest match and dated roles, agents, compounds, patterns with source/target slots, passive
+ * voice, negation and modality, paired codes, and quotes with speakers. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "parley.h"
+
+static char dir[256];
+static parley_dicts *dicts;
+
+static void put(const char *rel, const char *text) {
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", dir, rel);
+    FILE *f = fopen(p, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static int setup(void **st) {
+    (void)st;
+    snprintf(dir, sizeof dir, "/tmp/parley_test_coder_%d", (int)getpid());
+    char p[512];
+    mkdir(dir, 0755);
+    snprintf(p, sizeof p, "%s/actors", dir);
+    mkdir(p, 0755);
+    snprintf(p, sizeof p, "%s/verbs", dir);
+    mkdir(p, 0755);
+    snprintf(p, sizeof p, "%s/cameo", dir);
+    mkdir(p, 0755);
+    put("cameo/codes.tsv", "code\tname\tgoldstein\tquad_class\tplover_type\tplover_mode\n"
+                           "036\tExpress intent to meet or negotiate\t4.0\t1\tCONSULT\t\n"
+                           "042\tMake a visit\t1.9\t1\tCONSULT\tvisit\n"
+                           "043\tHost a visit\t2.8\t1\tCONSULT\tvisit\n"
+                           "111\tCriticize or denounce\t-2.0\t3\tACCUSE\t\n"
+                           "190\tUse conventional military force\t-10.0\t4\tASSAULT\t\n");
+    put("actors/test.txt", "ARN    Arnor | Arnorian | Arnorians\n"
+                           "GON    Gondor | Gondorian\n"
+                           "GONGOV Minas Tirith\n"
+                           "@ Aragorn Elessar | Aragorn\n"
+                           "    GONGOV  2019-01-01  2023-01-01\n"
+                           "    GONELI\n");
+    put("agents.txt", "MIL   troops | army | soldier\n"
+                      "GOV   government | president\n");
+    put("verbs/test.txt", "verb talk | negotiate  [---]\n"
+                          "  - willing to * with +  [036]\n"
+                          "verb visit [042:043]\n"
+                          "verb attack | shell [190]\n"
+                          "verb condemn | criticize [111]\n");
+    parley_dict_paths paths;
+    memset(&paths, 0, sizeof paths);
+    paths.data_dir = dir;
+    parley_error err;
+    memset(&err, 0, sizeof err);
+    dicts = parley_dicts_load(&paths, &err);
+    if (!dicts) fail_msg("load failed: %s", err.message);
+    assert_int_equal(err.warnings, 0);
+    return 0;
+}
+
+static int teardown(void **st) {
+    (void)st;
+    parley_dicts_free(dicts);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+typedef struct {
+    char lines[16][160];
+    int n;
+} got;
+
+static int collect(void *user, const parley_record *r) {
+    got *g = user;
+    if (g->n >= 16) return 0;
+    if (r->kind == PARLEY_RECORD_EVENT)
+        snprintf(g->lines[g->n++], 160, "%s>%s %s%s%s", r->source, r->target, r->code,
+                 r->negated ? " neg" : "", r->modality[0] ? " modal" : "");
+    else
+        snprintf(g->lines[g->n++], 160, "quote[%s|%s]", r->speaker, r->speaker_code);
+    return 0;
+}
+
+static got code(const char *text, const char *date, int all) {
+    parley_options opt = {.emit_all = all, .require_dyad = 1};
+    parley_error err;
+    memset(&err, 0, sizeof err);
+    parley_coder *c = parley_coder_new(dicts, &opt, &err);
+    assert_non_null(c);
+    parley_article a = {.id = "t", .date = date, .text = text, .text_len = strlen(text)};
+    got g;
+    memset(&g, 0, sizeof g);
+    assert_int_equal(parley_code_article(c, &a, collect, &g, &err), PARLEY_OK);
+    parley_coder_free(c);
+    return g;
+}
+
+static void test_simple_event(void **st) {
+    (void)st;
+    got g = code("Arnor condemned Gondor on Monday.", "2020-05-05", 0);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.lines[0], "ARN>GON 111");
+}
+
+static void test_agents_and_metonyms(void **st) {
+    (void)st;
+    got g = code("Arnorian troops shelled Minas Tirith.", "2020-05-05", 0);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.lines[0], "ARNMIL>GONGOV 190");
+}
+
+static void test_dated_role(void **st) {
+    (void)st;
+    got g = code("Aragorn criticized Arnor.", "2020-05-05", 0);
+    assert_string_equal(g.lines[0], "GONGOV>ARN 111");
+    g = code("Aragorn criticized Arnor.", "2024-05-05", 0);
+    assert_string_equal(g.lines[0], "GONELI>ARN 111");
+}
+
+static void test_pattern_slot(void **st) {
+    (void)st;
+    got g = code("Gondor said it would be willing to talk with Arnor.", "2020-05-05", 0);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.lines[0], "GON>ARN 036 modal");
+}
+
+static void test_passive(void **st) {
+    (void)st;
+    got g = code("Gondor was attacked by Arnor.", "2020-05-05", 0);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.lines[0], "ARN>GON 190");
+}
+
+static void test_paired_and_compound(void **st) {
+    (void)st;
+    got g = code("Arnor and Gondor visited Rohan and criticized Mordor.", "2020-05-05", 0);
+    assert_int_equal(g.n, 0); /* no known target */
+    g = code("The Arnorian president visited Gondor.", "2020-05-05", 0);
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.lines[0], "ARNGOV>GON 042");
+    assert_string_equal(g.lines[1], "GON>ARNGOV 043");
+}
+
+static void test_negation(void **st) {
+    (void)st;
+    got g = code("Arnor did not attack Gondor.", "2020-05-05", 0);
+    assert_int_equal(g.n, 0);
+    g = code("Arnor did not attack Gondor.", "2020-05-05", 1);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.lines[0], "ARN>GON 190 neg");
+}
+
+static void test_hypothetical(void **st) {
+    (void)st;
+    got g = code("If Arnor attacked Gondor, the world would notice.", "2020-05-05", 0);
+    assert_int_equal(g.n, 0);
+}
+
+static void test_quote_speaker(void **st) {
+    (void)st;
+    got g = code("\xe2\x80\x9cWe will never yield,\xe2\x80\x9d Aragorn said.", "2020-05-05", 0);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.lines[0], "quote[Aragorn Elessar|GONGOV]");
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_simple_event),   cmocka_unit_test(test_agents_and_metonyms),
+        cmocka_unit_test(test_dated_role),     cmocka_unit_test(test_pattern_slot),
+        cmocka_unit_test(test_passive),        cmocka_unit_test(test_paired_and_compound),
+        cmocka_unit_test(test_negation),       cmocka_unit_test(test_hypothetical),
+        cmocka_unit_test(test_quote_speaker),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
