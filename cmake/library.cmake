@@ -10,6 +10,7 @@ set(PARLEY_LIB_SOURCES
   src/code/actors.c
   src/code/patterns.c
   src/code/quotes.c
+  src/code/dates.c
   src/code/coder.c
   src/code/load.c
   src/code/check.c

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "coder.h"
+#include "dates.h"
 #include "quotes.h"
 
 struct parley_coder {
@@ -128,7 +129,9 @@ typedef struct {
     int stopped;
     const tokenized *tz;
     uint32_t sent_index;
-    char date[11];
+    char date[11];          /* the article date */
+    date_mention dates[8];  /* date expressions of the current sentence */
+    uint32_t ndates;
 } emit_ctx;
 
 static parley_span span_of(const sent_ctx *s, uint32_t first, uint32_t last) {
@@ -146,8 +149,27 @@ static void emit_one(emit_ctx *e, const sent_ctx *s, const verb_match *vm, const
     r.sentence = (int)e->sent_index;
     r.sentence_span.start = s->toks[0].start;
     r.sentence_span.end = s->toks[s->n - 1].end;
+    /* the event's date: the nearest date expression in the sentence, else the article's */
+    char evdate[32];
     r.date = e->date;
     r.date_source = e->date[0] ? "article" : "";
+    const date_mention *best = NULL;
+    uint32_t bestd = UINT32_MAX;
+    for (uint32_t k = 0; k < e->ndates; k++) {
+        uint32_t dist = e->dates[k].pos > vm->anchor_first ? e->dates[k].pos - vm->anchor_first
+                                                           : vm->anchor_first - e->dates[k].pos;
+        if (dist < bestd) {
+            bestd = dist;
+            best = &e->dates[k];
+        }
+    }
+    if (best) {
+        int32_t v = best->date;
+        snprintf(evdate, sizeof evdate, "%04d-%02d-%02d", (int)(v / 10000), (int)(v / 100 % 100),
+                 (int)(v % 100));
+        r.date = evdate;
+        r.date_source = "text";
+    }
     r.source = src ? src->code : "";
     r.target = tgt ? tgt->code : "";
     r.code = code;
@@ -282,6 +304,7 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
         if (find_mentions(ar, &s) < 0) goto nomem;
         if (s.discard == 2) break;
         e.sent_index = si;
+        e.ndates = dates_find(s.toks, s.n, date, e.dates, 8);
         quotes_sentence(&qs, &s, si, sn->paragraph, a, fn, user, &e.stopped);
         if (s.discard) continue;
         code_sentence(&e, &s);

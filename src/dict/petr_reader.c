@@ -937,15 +937,29 @@ static void add_roles(rd_ctx *c, uint32_t actor, const char *s, size_t n, uint32
     }
 }
 
-/* The words part of an entry or synonym: strip stray quotes (CSV residue) with a warning. */
+/* The words part of an entry or synonym. A token made only of '"' (CSV residue, e.g.
+ * ALLAN_MELTZER<tab>"[USAELI]...") is dropped with a warning; quotes inside words are kept. */
 static int entry_phrase(rd_ctx *c, const char *s, size_t n, uint32_t line, dict_word *w,
                         int max) {
     rd_trim(&s, &n);
     int quoted = 0;
-    while (n && s[n - 1] == '"') n--, quoted = 1;
-    while (n && s[0] == '"') s++, n--, quoted = 1;
+    for (;;) {
+        size_t q = n;
+        while (q && s[q - 1] == '"') q--;
+        if (q == n || (q && !isspace((unsigned char)s[q - 1]))) break;
+        n = q;
+        rd_trim(&s, &n);
+        quoted = 1;
+    }
+    for (;;) {
+        size_t q = 0;
+        while (q < n && s[q] == '"') q++;
+        if (q == 0 || (q < n && !isspace((unsigned char)s[q]))) break;
+        s += q, n -= q;
+        rd_trim(&s, &n);
+        quoted = 1;
+    }
     if (quoted) dict_warn(c->d, c->file, line, "stray '\"' ignored");
-    rd_trim(&s, &n);
     int k = rd_phrase(c, s, n, w, max);
     if (k < 0) dict_warn(c->d, c->file, line, "phrase has too many words");
     else if (k == 0) dict_warn(c->d, c->file, line, "entry without words");
@@ -1032,9 +1046,16 @@ int rd_read_actors(rd_ctx *c, const rd_text *t, int tabari) {
                 dict_warn(c->d, c->file, l->line, "synonym before any actor");
                 continue;
             }
+        } else if (actor != UINT32_MAX && c->d->actors.v[actor].roles_n == 0 && !skipping) {
+            /* An entry without codes followed by another entry: both name the same actor,
+             * whose codes follow (PETRARCH-1 keeps one code index for both; the Phoenix files
+             * rely on it, e.g. IVO_JOSIPOVIC_ / PRESIDENT_JOSIPOVIC_ / JOSIPOVIC_ + roles). */
+            if (tabari && memchr(s, '&', pn)) {
+                dict_warn(c->d, c->file, l->line, "entry with '&' skipped (TABARI rejects it)");
+                continue;
+            }
+            synonym = 2;
         } else {
-            if (actor != UINT32_MAX && c->d->actors.v[actor].roles_n == 0 && !skipping)
-                dict_warn(c->d, c->file, c->d->actors.v[actor].line, "actor without a code");
             skipping = 0;
             actor = UINT32_MAX;
             if (tabari && memchr(s, '&', pn)) {
@@ -1043,8 +1064,8 @@ int rd_read_actors(rd_ctx *c, const rd_text *t, int tabari) {
                 continue;
             }
         }
-        const char *ps = s + synonym;
-        size_t psn = pn - (size_t)synonym;
+        const char *ps = s + (synonym == 1);
+        size_t psn = pn - (size_t)(synonym == 1);
         int k = entry_phrase(c, ps, psn, l->line, w, RD_MAX_UNITS);
         if (k <= 0) {
             if (!synonym) skipping = 1;
@@ -1276,24 +1297,33 @@ static void end_block(rd_ctx *c, petr_block *b) {
 }
 
 /* One verb (possibly multiword, '+' marking the inflected word): add it, and its regular forms
- * when gen is set. */
+ * when gen is set. Words joined by '_' are adjacent; blank-separated words ("LASH OUT") may
+ * have words between them. Without '+', the first word is the inflected one. */
 static void add_petr_verb(rd_ctx *c, petr_block *b, const char *s, size_t n, const dict_code *code,
                           uint32_t line, int gen) {
     const char *ws[RD_MAX_UNITS];
     size_t wn[RD_MAX_UNITS];
-    int k = 0, vi = -1;
+    uint8_t adj[RD_MAX_UNITS];
+    int k = 0, vi = -1, saw_us = 0;
     size_t i = 0;
     while (i < n) {
-        while (i < n && s[i] == '_') i++;
+        int space = 0, us = 0;
+        while (i < n && is_sep(s[i])) {
+            if (s[i] == '_') us = 1;
+            else space = 1;
+            i++;
+        }
         if (i >= n) break;
         size_t st = i;
-        while (i < n && s[i] != '_') i++;
+        while (i < n && !is_sep(s[i])) i++;
         if (k >= RD_MAX_UNITS) {
             dict_warn(c->d, c->file, line, "verb has too many words");
             return;
         }
         ws[k] = s + st;
         wn[k] = i - st;
+        adj[k] = k > 0 && us && !space ? DW_ADJACENT : 0;
+        if (adj[k]) saw_us = 1;
         if (ws[k][0] == '+') {
             ws[k]++;
             wn[k]--;
@@ -1307,14 +1337,14 @@ static void add_petr_verb(rd_ctx *c, petr_block *b, const char *s, size_t n, con
         return;
     }
     if (vi < 0) {
-        if (k > 1) dict_warn(c->d, c->file, line, "multiword verb without '+': first word inflected");
+        if (saw_us) dict_warn(c->d, c->file, line, "multiword verb without '+': first word inflected");
         vi = 0;
     }
     if (vi >= k) vi = k - 1;
     dict_word w[RD_MAX_UNITS];
     for (int q = 0; q < k; q++) {
         w[q].word = word_id(c, ws[q], wn[q]);
-        w[q].flags = q ? DW_ADJACENT : 0;
+        w[q].flags = adj[q];
     }
     if (dict_add_verb(c->d, w, (uint32_t)k, code, 0, b->block_text, c->file_id, line) == UINT32_MAX) {
         c->oom = 1;
@@ -1386,14 +1416,11 @@ static void petr_verb_line(rd_ctx *c, petr_block *b, const rd_line *l) {
     }
     const char *base = s;
     rd_trim(&base, &bn);
-    size_t tok = 0;
-    while (tok < bn && !isspace((unsigned char)base[tok])) tok++;
-    if (tok < bn) dict_warn(c->d, c->file, l->line, "verb line has more than one word: only the first is used");
-    if (tok == 0) {
+    if (bn == 0) {
         dict_warn(c->d, c->file, l->line, "verb line without a verb");
         return;
     }
-    add_petr_verb(c, b, base, tok, &code, l->line, !has_forms);
+    add_petr_verb(c, b, base, bn, &code, l->line, !has_forms);
     size_t i = 0;
     while (i < fn) {
         while (i < fn && isspace((unsigned char)forms[i])) i++;
