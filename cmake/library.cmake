@@ -4,6 +4,7 @@ set(PARLEY_LIB_SOURCES
   src/util/intern.c
   src/text/token.c
   src/syntax/syntax.c
+  src/syntax/words.c
   src/dict/dict.c
   src/dict/own_reader.c
   src/dict/loaders.c

@@ -16,7 +16,7 @@ static int32_t first_date(const char *text, int32_t article) {
     arena_reset(&ar);
     assert_int_equal(text_tokenize(&ar, text, strlen(text), &tz), 0);
     date_mention dm[8];
-    uint32_t n = dates_find(tz.toks, tz.ntoks, article, dm, 8);
+    uint32_t n = dates_find(tz.toks, NULL, tz.ntoks, article, dm, 8);
     return n ? dm[0].date : 0;
 }
 

@@ -13,10 +13,12 @@ static arena ar;
 static tokenized tz;
 static sent_syntax syn;
 
+static syntax_words *sw;
+
 static void analyse(const char *s) {
     arena_reset(&ar);
     assert_int_equal(text_tokenize(&ar, s, strlen(s), &tz), 0);
-    assert_int_equal(syntax_analyse(&ar, lex_builtin(), tz.toks, tz.sents[0].count, &syn), 0);
+    assert_int_equal(syntax_analyse(&ar, lex_builtin(), sw, tz.toks, tz.sents[0].count, &syn), 0);
 }
 
 static int find(const char *w) {
@@ -70,6 +72,7 @@ static void test_conditional(void **st) {
 
 int main(void) {
     arena_init(&ar, 0);
+    sw = syntax_words_new();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_noun_verb_ambiguity), cmocka_unit_test(test_negation_and_modality),
         cmocka_unit_test(test_passive),             cmocka_unit_test(test_reported_clause),
@@ -77,5 +80,6 @@ int main(void) {
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     arena_free(&ar);
+    syntax_words_free(sw);
     return rc;
 }

@@ -208,7 +208,7 @@ int find_mentions(arena *a, sent_ctx *s) {
         const raw_mention *next = r + 1 < nr ? &raw[r + 1] : NULL;
         if (x->p->kind == PH_ACTOR) {
             const char *code = dict_actor_code(d, x->p->target, s->date);
-            if (!code) continue;
+            if (!code || !strcmp(code, "---")) continue; /* unknown on this date, or a non-actor */
             m->actor = x->p->target;
             m->person = d->actors.v[x->p->target].roles_n > 1 ||
                         (d->actors.v[x->p->target].roles_n == 1 &&

@@ -42,20 +42,27 @@ static int32_t parse_iso_date(const char *s) {
     return v < 0 ? 0 : v;
 }
 
-/* Word ids for every token of a sentence: exact form, verb lemma, noun lemma. */
-static void token_ids(const struct parley_dicts *pd, const token *t, uint32_t n, tok_ids *ids) {
+/* Word ids for every token of a sentence: exact form, verb lemma (verbs only), noun lemma
+ * (plural nouns only). Lemmas cost a lexicon probe or two, so only tokens whose tag can need
+ * one get them. */
+static void token_ids(const struct parley_dicts *pd, const sent_syntax *syn, const token *t,
+                      uint32_t n, tok_ids *ids) {
     const dict *d = &pd->d;
     char buf[128];
     for (uint32_t i = 0; i < n; i++) {
         ids[i].wid = intern_find(&d->strings, t[i].norm, t[i].norm_len);
         ids[i].vlem = ids[i].nlem = ids[i].wid;
+        uint8_t tg = syn->tag[i];
         if (t[i].flags & TOK_PUNCT || t[i].norm_len >= sizeof buf) continue;
-        size_t l = lex_lemma(pd->lex, t[i].norm, t[i].norm_len, 'v', buf, sizeof buf);
-        if (l && (l != t[i].norm_len || memcmp(buf, t[i].norm, l) != 0))
-            ids[i].vlem = intern_find(&d->strings, buf, l);
-        l = lex_lemma(pd->lex, t[i].norm, t[i].norm_len, 'n', buf, sizeof buf);
-        if (l && (l != t[i].norm_len || memcmp(buf, t[i].norm, l) != 0))
-            ids[i].nlem = intern_find(&d->strings, buf, l);
+        if (tag_is_verb(tg) && tg != LEX_VB && tg != LEX_VBP) {
+            size_t l = lex_lemma(pd->lex, t[i].norm, t[i].norm_len, 'v', buf, sizeof buf);
+            if (l && (l != t[i].norm_len || memcmp(buf, t[i].norm, l) != 0))
+                ids[i].vlem = intern_find(&d->strings, buf, l);
+        } else if (tg == LEX_NNS || tg == LEX_NNPS) {
+            size_t l = lex_lemma(pd->lex, t[i].norm, t[i].norm_len, 'n', buf, sizeof buf);
+            if (l && (l != t[i].norm_len || memcmp(buf, t[i].norm, l) != 0))
+                ids[i].nlem = intern_find(&d->strings, buf, l);
+        }
     }
 }
 
@@ -295,16 +302,16 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
         const sentence *sn = &tz.sents[si];
         if (sn->count == 0) continue;
         sent_syntax syn;
-        if (syntax_analyse(ar, c->pd->lex, tz.toks + sn->first, sn->count, &syn) < 0) goto nomem;
+        if (syntax_analyse(ar, c->pd->lex, c->pd->words, tz.toks + sn->first, sn->count, &syn) < 0) goto nomem;
         tok_ids *ids = arena_alloc(ar, (sn->count + 1) * sizeof *ids);
         if (!ids) goto nomem;
-        token_ids(c->pd, tz.toks + sn->first, sn->count, ids);
+        token_ids(c->pd, &syn, tz.toks + sn->first, sn->count, ids);
         sent_ctx s = {.pd = c->pd, .syn = &syn, .toks = tz.toks + sn->first, .ids = ids,
                       .n = sn->count, .date = date, .mem = &mem};
         if (find_mentions(ar, &s) < 0) goto nomem;
         if (s.discard == 2) break;
         e.sent_index = si;
-        e.ndates = dates_find(s.toks, s.n, date, e.dates, 8);
+        e.ndates = dates_find(s.toks, syn.wcls, s.n, date, e.dates, 8);
         quotes_sentence(&qs, &s, si, sn->paragraph, a, fn, user, &e.stopped);
         if (s.discard) continue;
         code_sentence(&e, &s);

@@ -19,6 +19,7 @@
 struct parley_dicts {
     dict d;
     const lex_table *lex;
+    syntax_words *words;  /* cue-word classes for the syntax layer */
 };
 
 typedef struct {

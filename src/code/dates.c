@@ -1,6 +1,8 @@
 /* dates.c: date expressions; see dates.h. */
 #include "dates.h"
 
+#include "../syntax/words.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,12 +78,18 @@ static int32_t anchor_month_day(int32_t article, int m, int d) {
     return v;
 }
 
-uint32_t dates_find(const token *t, uint32_t n, int32_t article, date_mention *out, uint32_t cap) {
+uint32_t dates_find(const token *t, const uint32_t *wcls, uint32_t n, int32_t article,
+                    date_mention *out, uint32_t cap) {
     uint32_t k = 0;
     if (!article) return 0;
     for (uint32_t i = 0; i < n && k < cap; i++) {
         const token *w = &t[i];
         int32_t v = 0;
+        /* cheap filter: every expression starts with a capital (weekday, month) or is one of
+         * yesterday/today/tonight/night */
+        char c0 = w->norm[0];
+        if (wcls && !(wcls[i] & (W_NOTNAME | W_DATE))) continue;
+        if (!(w->flags & TOK_CAP) && c0 != 'y' && c0 != 't' && c0 != 'n') continue;
         if (!strcmp(w->norm, "yesterday")) v = date_add_days(article, -1);
         else if (!strcmp(w->norm, "today") || !strcmp(w->norm, "tonight")) v = article;
         else if (!strcmp(w->norm, "night") && i > 0 && !strcmp(t[i - 1].norm, "last"))

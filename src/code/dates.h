@@ -16,9 +16,11 @@ typedef struct {
     int32_t date;     /* YYYYMMDD */
 } date_mention;
 
-/* Find the date expressions of a sentence (at most cap). Returns how many. */
-uint32_t dates_find(const token *t, uint32_t n, int32_t article_date, date_mention *out,
-                    uint32_t cap);
+/* Find the date expressions of a sentence (at most cap). wcls, when not NULL, holds the syntax
+ * layer's word classes (W_NOTNAME, W_DATE) and lets tokens that cannot be dates be skipped
+ * cheaply. Returns how many. */
+uint32_t dates_find(const token *t, const uint32_t *wcls, uint32_t n, int32_t article_date,
+                    date_mention *out, uint32_t cap);
 
 /* Calendar helpers. */
 int32_t date_add_days(int32_t yyyymmdd, int days);

@@ -97,6 +97,13 @@ parley_dicts *parley_dicts_load(const parley_dict_paths *paths, parley_error *er
         return NULL;
     }
     pd->lex = lex_builtin();
+    pd->words = syntax_words_new();
+    if (!pd->words) {
+        dict_free(&pd->d);
+        free(pd);
+        fail(err, PARLEY_ERR_NOMEM, "out of memory loading dictionaries");
+        return NULL;
+    }
     pd->d.warn = p->warn;
     pd->d.warn_user = p->warn_user;
     char errbuf[512] = "";
@@ -123,6 +130,7 @@ parley_dicts *parley_dicts_load(const parley_dict_paths *paths, parley_error *er
     }
     if (rc < 0) {
         fail(err, PARLEY_ERR_IO, errbuf);
+        syntax_words_free(pd->words);
         dict_free(&pd->d);
         free(pd);
         return NULL;
@@ -133,6 +141,7 @@ parley_dicts *parley_dicts_load(const parley_dict_paths *paths, parley_error *er
 
 void parley_dicts_free(parley_dicts *d) {
     if (!d) return;
+    syntax_words_free(d->words);
     dict_free(&d->d);
     free(d);
 }

@@ -8,10 +8,6 @@ void quotes_init(quote_state *q) { memset(q, 0, sizeof *q); }
 
 static int is(const token *t, const char *w) { return strcmp(t->norm, w) == 0; }
 
-static const char *const NOT_NAMES[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", NULL};
 
 /* A word that can be part of a person's name: capitalised, tagged as a proper noun (so not a
  * sentence-initial "But" or "In"), not a weekday or month, not inside a quotation. */
@@ -21,20 +17,11 @@ static int is_name_at(const sent_ctx *s, uint32_t i) {
     uint8_t tg = s->syn->tag[i];
     if (!(tg == LEX_NNP || tg == LEX_NNPS || ((t->flags & TOK_ABBREV) && t->norm_len == 2)))
         return 0;
-    for (int k = 0; NOT_NAMES[k]; k++)
-        if (strcmp(t->norm, NOT_NAMES[k]) == 0) return 0;
-    return 1;
+    return !(s->syn->wcls[i] & W_NOTNAME);
 }
 
-static const char *const TITLE_WORDS[] = {"mr.", "mrs.", "ms.", "dr.", "gen.", "sen.", "rep.",
-                                          "gov.", "president", "prime", "minister", "secretary",
-                                          "lt.", "col.", "adm.", "prof.", "sir", "lord", NULL};
 
-static int is_title(const token *t) {
-    for (int i = 0; TITLE_WORDS[i]; i++)
-        if (is(t, TITLE_WORDS[i])) return 1;
-    return 0;
-}
+#define is_title(s, i) ((s)->syn->wcls[i] & W_TITLE)
 
 /* Copy the text of tokens [f,l] from the article into out. */
 static void span_text(const parley_article *a, const token *t, uint32_t f, uint32_t l, char *out,
@@ -74,7 +61,7 @@ static void set_from_mention(quote_state *q, const sent_ctx *s, const parley_art
                              const mention *m, speaker *out) {
     const dict *d = &s->pd->d;
     uint32_t f = m->first;
-    while (f < m->last && is_title(&s->toks[f])) f++;
+    while (f < m->last && is_title(s, f)) f++;
     span_text(a, s->toks, f, m->last, out->name, sizeof out->name);
     expand_name(q, out->name, sizeof out->name);
     if (!strchr(out->name, ' ') && m->actor != UINT32_MAX && m->person &&
@@ -88,13 +75,13 @@ static void set_from_mention(quote_state *q, const sent_ctx *s, const parley_art
 static int name_ending_at(const sent_ctx *s, uint32_t l, uint32_t *f) {
     if (!is_name_at(s, l)) return 0;
     uint32_t i = l;
-    while (i > 0 && (is_name_at(s, i - 1) || is_title(&s->toks[i - 1]))) i--;
+    while (i > 0 && (is_name_at(s, i - 1) || is_title(s, i - 1))) i--;
     *f = i;
     return 1;
 }
 
 static int name_starting_at(const sent_ctx *s, uint32_t f, uint32_t *l) {
-    if (f >= s->n || !(is_name_at(s, f) || is_title(&s->toks[f]))) return 0;
+    if (f >= s->n || !(is_name_at(s, f) || is_title(s, f))) return 0;
     uint32_t i = f;
     while (i + 1 < s->n && is_name_at(s, i + 1)) i++;
     *l = i;
@@ -117,7 +104,7 @@ static void speaker_from_span(quote_state *q, const sent_ctx *s, const parley_ar
     }
     /* skip a leading title for the name text, keep it for lookup */
     uint32_t nf = f;
-    while (nf < l && is_title(&s->toks[nf])) nf++;
+    while (nf < l && is_title(s, nf)) nf++;
     span_text(a, s->toks, nf, l, out->name, sizeof out->name);
     expand_name(q, out->name, sizeof out->name);
     out->code[0] = '\0';
@@ -140,12 +127,10 @@ static void speaker_from_span(quote_state *q, const sent_ctx *s, const parley_ar
     }
 }
 
-static int is_pronoun_speaker(const token *t) {
-    return is(t, "he") || is(t, "she") || is(t, "they") || is(t, "we") || is(t, "i");
-}
+#define is_pronoun_speaker_at(s, i) ((s)->syn->wcls[i] & W_STARTER)
 
 static int is_reporting_verb(const sent_ctx *s, uint32_t i) {
-    return syntax_is_reporting_word(&s->toks[i]) && tag_is_verb(s->syn->tag[i]);
+    return (s->syn->wcls[i] & W_REPORT) && tag_is_verb(s->syn->tag[i]);
 }
 
 static int is_np_tag(uint8_t t) {
@@ -185,7 +170,7 @@ static int subject_before(quote_state *q, const sent_ctx *s, const parley_articl
         j = k - 1;
         if (j < (int64_t)floor) return 0;
     }
-    if (is_pronoun_speaker(&s->toks[j])) {
+    if (is_pronoun_speaker_at(s, j)) {
         resolve_pronoun(q, out);
         return out->name[0] != 0;
     }
@@ -216,7 +201,7 @@ static int attribute(quote_state *q, const sent_ctx *s, const parley_article *a,
             /* only the speaker may stand between the quote and its verb */
             const token *t = &s->toks[i];
             if (!(is_np_tag(s->syn->tag[i]) || is(t, ",") || s->syn->tag[i] == LEX_PRP ||
-                  s->syn->tag[i] == LEX_RB || s->syn->tag[i] == LEX_MD || is_title(t)))
+                  s->syn->tag[i] == LEX_RB || s->syn->tag[i] == LEX_MD || is_title(s, i)))
                 break;
             continue;
         }
@@ -247,7 +232,7 @@ static int attribute(quote_state *q, const sent_ctx *s, const parley_article *a,
 static void note_people(quote_state *q, const sent_ctx *s, const parley_article *a) {
     for (uint32_t i = 0; i < s->n; i++) {
         uint32_t l;
-        if ((s->toks[i].flags & TOK_INQUOTE) || !is_name_at(s, i) || is_title(&s->toks[i]))
+        if ((s->toks[i].flags & TOK_INQUOTE) || !is_name_at(s, i) || is_title(s, i))
             continue;
         if (name_starting_at(s, i, &l) && l > i) {
             char name[96];
@@ -266,7 +251,7 @@ static void note_people(quote_state *q, const sent_ctx *s, const parley_article 
 static void note_reporters(quote_state *q, const sent_ctx *s, const parley_article *a) {
     for (uint32_t i = 0; i < s->n; i++) {
         if ((s->toks[i].flags & TOK_INQUOTE) || !is_reporting_verb(s, i)) continue;
-        if (i > 0 && is_pronoun_speaker(&s->toks[i - 1])) continue;
+        if (i > 0 && is_pronoun_speaker_at(s, i - 1)) continue;
         speaker sp;
         memset(&sp, 0, sizeof sp);
         if (subject_before(q, s, a, i, 0, &sp) && sp.name[0] &&

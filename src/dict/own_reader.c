@@ -177,6 +177,7 @@ int own_read_codes(dict *d, const char *path, char *errbuf, size_t errcap) {
 /* ---------------- actors ---------------- */
 
 static int valid_code(const char *s, size_t n) {
+    if (n == 3 && memcmp(s, "---", 3) == 0) return 1; /* a name that is not an actor */
     if (n == 0 || n >= 24) return 0;
     for (size_t i = 0; i < n; i++)
         if (!isupper((unsigned char)s[i]) && !isdigit((unsigned char)s[i])) return 0;

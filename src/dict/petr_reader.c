@@ -202,7 +202,16 @@ static int doubling(const char *w, size_t n) {
         if (vv && !inv) syl++;
         inv = vv;
     }
-    return syl <= 1 ? 1 : 2;
+    if (syl <= 1) return 1;
+    /* Longer words double only when the last syllable is stressed (commit, prefer, regret,
+     * control); spellings that usually carry that stress get both forms, others none. */
+    static const char *const stressed[] = {"mit", "fer", "cur", "pel", "bel", "trol",
+                                           "quip", "gin", "bid", "gret", "cel"};
+    for (size_t i = 0; i < sizeof stressed / sizeof stressed[0]; i++) {
+        size_t m = strlen(stressed[i]);
+        if (n >= m && memcmp(w + n - m, stressed[i], m) == 0) return 2;
+    }
+    return 0;
 }
 
 /* out = first n chars of b, then the optional character x, then suffix (b is short enough:
@@ -899,6 +908,9 @@ static void add_role(rd_ctx *c, uint32_t actor, const char *s, size_t n, uint32_
                 dict_warn(c->d, c->file, line, "bad date in restriction %s", rest);
                 return;
             }
+            /* Two-digit years 00-29 mean 20YY, so CountryInfo's birth dates "270101-730717"
+             * would end before they start: such a six-digit start is read as 19YY. */
+            if (d2 < d1 && dash - rest == 6 && d1 - 1000000 <= d2) d1 -= 1000000;
             if (d2 < d1) {
                 dict_warn(c->d, c->file, line, "date range ends before it starts: %s", rest);
                 return;
@@ -1460,7 +1472,7 @@ static void petr_header(rd_ctx *c, petr_block *b, const rd_line *l) {
 }
 
 /* A pattern line "- ... [CODE]" (comment already removed): code and content. */
-static int pattern_code(rd_ctx *c, const rd_line *l, dict_code *code, size_t *content_n) {
+int rd_pattern_code(rd_ctx *c, const rd_line *l, dict_code *code, size_t *content_n) {
     const char *s = l->s;
     size_t n = l->n;
     const char *ob = NULL;
@@ -1524,7 +1536,7 @@ static int petr_verbs_text(dict *d, const char *name, rd_text *t, char *err, siz
             }
             dict_code code;
             size_t cn;
-            if (pattern_code(&c, l, &code, &cn) < 0) continue;
+            if (rd_pattern_code(&c, l, &code, &cn) < 0) continue;
             uint32_t text = word_id(&c, s, l->n);
             rd_add_pattern(&c, s + 1, cn - 1, &code, text, l->line);
             continue;

@@ -190,6 +190,9 @@ int rd_expand(rd_ctx *c, const rd_unit *u, int nu);
  * add it as a dict pattern. Returns 0, or -1 after warning. */
 int rd_add_pattern(rd_ctx *c, const char *s, size_t n, const dict_code *code, uint32_t text,
                    uint32_t line);
+/* A pattern line "- ... [CODE]": parse the code (warns and returns -1 when missing or bad) and
+ * give the length of the line before the '[' in content_n. */
+int rd_pattern_code(rd_ctx *c, const rd_line *l, dict_code *code, size_t *content_n);
 /* Actor and agent readers shared by both formats (tabari = 1: TABARI conventions). */
 int rd_read_actors(rd_ctx *c, const rd_text *t, int tabari);
 int rd_read_agents(rd_ctx *c, const rd_text *t, int tabari);

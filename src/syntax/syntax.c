@@ -10,20 +10,7 @@
 
 static int is(const token *t, const char *w) { return strcmp(t->norm, w) == 0; }
 
-static int one_of(const token *t, const char *const *ws) {
-    for (int i = 0; ws[i]; i++)
-        if (strcmp(t->norm, ws[i]) == 0) return 1;
-    return 0;
-}
 
-static const char *const BE[] = {"be", "is", "are", "was", "were", "been", "being", "am",
-                                 "'s", "'re", "'m", NULL};
-static const char *const HAVE[] = {"have", "has", "had", "having", "'ve", "'d", NULL};
-static const char *const DO[] = {"do", "does", "did", NULL};
-static const char *const MODALS[] = {"would", "could", "might", "may", "should", "must", "can",
-                                     "ca", "ought", NULL};
-static const char *const FUTURE[] = {"will", "shall", "wo", "'ll", NULL};
-static const char *const NEG[] = {"not", "n't", "never", NULL};
 
 static uint64_t tags_of(const lex_table *lex, const token *t, uint8_t *best) {
     lex_info li;
@@ -78,8 +65,8 @@ static uint8_t finite_form(uint64_t m, const token *t) {
     return LEX_VBP;
 }
 
-static void tag_sentence(const lex_table *lex, const token *tk, uint32_t n, uint8_t *tag,
-                         uint64_t *masks) {
+static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *wc, uint32_t n,
+                         uint8_t *tag, uint64_t *masks) {
     for (uint32_t i = 0; i < n; i++) masks[i] = tags_of(lex, &tk[i], &tag[i]);
     for (uint32_t i = 0; i < n; i++) {
         const token *t = &tk[i];
@@ -88,7 +75,7 @@ static void tag_sentence(const lex_table *lex, const token *tk, uint32_t n, uint
         const token *pt = i ? &tk[i - 1] : NULL;
         if (t->flags & TOK_PUNCT) continue;
         /* Function words are reliable in the lexicon: keep them. */
-        if (one_of(t, BE) || one_of(t, HAVE) || one_of(t, DO)) {
+        if ((wc[i] & W_BE) || (wc[i] & W_HAVE) || (wc[i] & W_DO)) {
             if (is(t, "'s")) {
                 /* 's: possessive unless followed by a participle/gerund/determiner */
                 tag[i] = LEX_POS;
@@ -101,11 +88,11 @@ static void tag_sentence(const lex_table *lex, const token *tk, uint32_t n, uint
             }
             continue;
         }
-        if (one_of(t, MODALS) || one_of(t, FUTURE)) {
+        if ((wc[i] & W_MODAL) || (wc[i] & W_FUTURE)) {
             tag[i] = LEX_MD;
             continue;
         }
-        if (is(t, "to")) {
+        if (wc[i] & W_TO) {
             tag[i] = LEX_TO;
             continue;
         }
@@ -134,27 +121,24 @@ static void tag_sentence(const lex_table *lex, const token *tk, uint32_t n, uint
             while (j > 0 && (tag[j - 1] == LEX_RB || is(&tk[j - 1], "not") ||
                              is(&tk[j - 1], "n't")))
                 j--;
-            if (j > 0 && (one_of(&tk[j - 1], BE) || one_of(&tk[j - 1], HAVE) ||
-                          is(&tk[j - 1], "get") || is(&tk[j - 1], "got")))
+            if (j > 0 && (wc[j - 1] & (W_BE | W_HAVE | W_GET)))
                 tag[i] = LEX_VBN;
             else if (tag[i] != LEX_NN && tag[i] != LEX_NNS && tag[i] != LEX_JJ)
                 tag[i] = (prev == LEX_COMMA || prev == LEX_DT) ? LEX_VBN : LEX_VBD;
         }
         /* after to / a modal / do (skipping not, never and adverbs): the base form */
         uint32_t b = i;
-        while (b > 0 && (one_of(&tk[b - 1], NEG) || tag[b - 1] == LEX_RB)) b--;
+        while (b > 0 && ((wc[b - 1] & W_NEG) || tag[b - 1] == LEX_RB)) b--;
         if (b > 0 && can(m, LEX_VB) &&
-            (tag[b - 1] == LEX_TO || tag[b - 1] == LEX_MD || one_of(&tk[b - 1], DO)))
+            (tag[b - 1] == LEX_TO || tag[b - 1] == LEX_MD || (wc[b - 1] & W_DO)))
             tag[i] = LEX_VB;
     }
 }
 
 /* ---------------- verb groups ---------------- */
 
-static int is_aux(const token *t) {
-    return one_of(t, BE) || one_of(t, HAVE) || one_of(t, DO) || one_of(t, MODALS) ||
-           one_of(t, FUTURE) || is(t, "get") || is(t, "got") || is(t, "gets") ||
-           is(t, "been") || is(t, "being");
+static int is_aux(uint32_t c) {
+    return (c & (W_BE | W_HAVE | W_DO | W_MODAL | W_FUTURE | W_GET)) != 0;
 }
 
 static int build_groups(arena *a, sent_syntax *s) {
@@ -166,9 +150,8 @@ static int build_groups(arena *a, sent_syntax *s) {
     s->ngroups = 0;
     uint32_t i = 0;
     while (i < n) {
-        const token *t = &s->toks[i];
         uint8_t tg = s->tag[i];
-        if (!(tag_is_verb(tg) || tg == LEX_MD || tg == LEX_TO || is_aux(t))) {
+        if (!(tag_is_verb(tg) || tg == LEX_MD || tg == LEX_TO || is_aux(s->wcls[i]))) {
             i++;
             continue;
         }
@@ -180,7 +163,8 @@ static int build_groups(arena *a, sent_syntax *s) {
         for (; j < n; j++) {
             const token *u = &s->toks[j];
             uint8_t ug = s->tag[j];
-            if (one_of(u, NEG)) {
+            uint32_t uc = s->wcls[j];
+            if (uc & W_NEG) {
                 flags |= VG_NEG;
                 continue;
             }
@@ -189,25 +173,25 @@ static int build_groups(arena *a, sent_syntax *s) {
                 flags |= VG_INF;
                 continue;
             }
-            if (one_of(u, MODALS) || (ug == LEX_MD && !one_of(u, FUTURE))) {
+            if ((uc & W_MODAL) || (ug == LEX_MD && !(uc & W_FUTURE))) {
                 flags |= VG_MODAL;
                 head = j;
                 continue;
             }
-            if (one_of(u, FUTURE)) {
+            if (uc & W_FUTURE) {
                 flags |= VG_FUTURE;
                 head = j;
                 continue;
             }
-            if (one_of(u, BE) || is(u, "get") || is(u, "got") || is(u, "gets")) {
+            if (uc & (W_BE | W_GET)) {
                 if (u->norm[0] == '\'' && ug == LEX_POS) break;
                 saw_be = 1;
                 head = j;
                 if (is(u, "was") || is(u, "were")) flags |= VG_PAST;
                 continue;
             }
-            if (one_of(u, HAVE) || one_of(u, DO)) {
-                if (one_of(u, HAVE)) have_aux = 1;
+            if (uc & (W_HAVE | W_DO)) {
+                if (uc & W_HAVE) have_aux = 1;
                 if (is(u, "had") || is(u, "did")) flags |= VG_PAST;
                 head = j;
                 continue;
@@ -240,23 +224,7 @@ static int build_groups(arena *a, sent_syntax *s) {
 
 /* ---------------- clauses ---------------- */
 
-static const char *const REPORTING[] = {
-    "say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added", "adds",
-    "state", "stated", "states", "announce", "announced", "announces", "note", "noted", "notes",
-    "claim", "claimed", "claims", "insist", "insisted", "insists", "warn", "warned", "warns",
-    "argue", "argued", "argues", "believe", "believed", "believes", "report", "reported",
-    "reports", "acknowledge", "acknowledged", "acknowledges", "suggest", "suggested",
-    "suggests", "write", "wrote", "writes", "indicate", "indicated", "indicates", "confirm",
-    "confirmed", "confirms", "assert", "asserted", "asserts", "declare", "declared", "declares",
-    "explain", "explained", "explains", "stress", "stressed", "stresses", "reiterate",
-    "reiterated", "reiterates", "think", "thought", "thinks", "assessed", "assess", NULL};
-static const char *const SUBORD[] = {"because", "although", "though", "while", "whereas",
-                                     "after", "before", "since", "until", "unless", "when",
-                                     "whenever", "once", "as", NULL};
-static const char *const COND[] = {"if", "unless", "whether", NULL};
-static const char *const RELATIVE[] = {"who", "which", "whom", "whose", "where", NULL};
 
-int syntax_is_reporting_word(const token *t) { return one_of(t, REPORTING); }
 
 static int start_clause(arena *a, sent_syntax *s, uint32_t *cap, uint32_t first, uint8_t kind,
                         int16_t parent) {
@@ -287,8 +255,8 @@ static int build_clauses(arena *a, sent_syntax *s) {
     s->nclauses = 0;
     /* a sentence may open with a subordinate clause: "If Russia attacks, NATO will respond" */
     uint8_t first_kind = CL_MAIN;
-    if (s->n && one_of(&s->toks[0], COND)) first_kind = CL_COND;
-    else if (s->n && one_of(&s->toks[0], SUBORD)) first_kind = CL_SUBORD;
+    if (s->n && (s->wcls[0] & W_COND)) first_kind = CL_COND;
+    else if (s->n && (s->wcls[0] & W_SUBORD)) first_kind = CL_SUBORD;
     if (start_clause(a, s, &cap, 0, first_kind, -1) < 0) return -1;
     int16_t main_idx = 0;
     for (uint32_t i = 1; i < s->n; i++) {
@@ -296,26 +264,27 @@ static int build_clauses(arena *a, sent_syntax *s) {
         const token *pt = &s->toks[i - 1];
         int16_t cur = (int16_t)(s->nclauses - 1);
         uint8_t kind = 255;
-        if (one_of(t, COND)) kind = CL_COND;
-        else if (one_of(t, SUBORD) && !(is(t, "as") && i + 1 < s->n &&
+        uint32_t c = s->wcls[i], pc = s->wcls[i - 1];
+        if (c & W_COND) kind = CL_COND;
+        else if ((c & W_SUBORD) && !(is(t, "as") && i + 1 < s->n &&
                                         (is(&s->toks[i + 1], "well") ||
                                          s->tag[i + 1] == LEX_JJ || s->tag[i + 1] == LEX_RB)))
             kind = CL_SUBORD;
-        else if (one_of(t, RELATIVE) && (tag_is_noun(s->tag[i - 1]) || s->tag[i - 1] == LEX_COMMA))
+        else if ((c & W_RELATIVE) && (tag_is_noun(s->tag[i - 1]) || s->tag[i - 1] == LEX_COMMA))
             kind = CL_RELATIVE;
-        else if (is(t, "that") && one_of(pt, REPORTING)) kind = CL_REPORTED;
-        else if (is(t, "that") && tag_is_noun(s->tag[i - 1])) kind = CL_RELATIVE;
-        else if (one_of(pt, REPORTING) && s->group_of[i - 1] >= 0 &&
+        else if ((c & W_THAT) && (pc & W_REPORT)) kind = CL_REPORTED;
+        else if ((c & W_THAT) && tag_is_noun(s->tag[i - 1])) kind = CL_RELATIVE;
+        else if ((pc & W_REPORT) && s->group_of[i - 1] >= 0 &&
                  (tag_is_noun(s->tag[i]) || s->tag[i] == LEX_PRP || s->tag[i] == LEX_DT) &&
                  !(pt->flags & TOK_INQUOTE))
             kind = CL_REPORTED; /* "said Russia would ..." without "that" */
         else if ((t->flags & TOK_QOPEN)) kind = CL_QUOTE;
         else if (pt->flags & TOK_QCLOSE && !(t->flags & TOK_INQUOTE)) kind = CL_MAIN;
-        else if ((is(t, "and") || is(t, "but")) && s->tag[i - 1] == LEX_COMMA) kind = CL_MAIN;
+        else if ((c & W_CONJ) && !is(t, "or") && s->tag[i - 1] == LEX_COMMA) kind = CL_MAIN;
         else if (s->tag[i - 1] == LEX_COMMA && s->clauses[cur].first == 0 &&
                  (s->clauses[cur].kind == CL_COND || s->clauses[cur].kind == CL_SUBORD))
             kind = CL_MAIN; /* the main clause after a fronted "If ...," */
-        else if (is(t, ";")) kind = CL_MAIN;
+        else if (c & W_SEMI) kind = CL_MAIN;
         if (kind == 255) {
             s->clause_of[i] = (uint16_t)cur;
             continue;
@@ -345,14 +314,20 @@ static int build_clauses(arena *a, sent_syntax *s) {
     return 0;
 }
 
-int syntax_analyse(arena *a, const lex_table *lex, const token *toks, uint32_t n, sent_syntax *out) {
+int syntax_analyse(arena *a, const lex_table *lex, const syntax_words *sw, const token *toks,
+                   uint32_t n, sent_syntax *out) {
     memset(out, 0, sizeof *out);
     out->toks = toks;
     out->n = n;
+    out->wcls = arena_alloc(a, (n + 1) * sizeof *out->wcls);
+    if (!out->wcls) return -1;
+    for (uint32_t i = 0; i < n; i++)
+        out->wcls[i] = (toks[i].flags & TOK_PUNCT) && toks[i].norm[0] != ';' ? 0
+                       : syntax_word_class(sw, toks[i].norm, toks[i].norm_len);
     out->tag = arena_alloc(a, n + 1);
     uint64_t *masks = arena_alloc(a, (n + 1) * sizeof *masks);
     if (!out->tag || !masks) return -1;
-    tag_sentence(lex, toks, n, out->tag, masks);
+    tag_sentence(lex, toks, out->wcls, n, out->tag, masks);
     if (build_groups(a, out) < 0) return -1;
     return build_clauses(a, out);
 }

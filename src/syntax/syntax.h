@@ -18,6 +18,7 @@
 
 #include "../lex/lexicon.h"
 #include "../text/token.h"
+#include "words.h"
 
 enum {
     VG_NEG = 1,          /* not, n't, never, no longer */
@@ -54,6 +55,7 @@ typedef struct {
 typedef struct {
     const token *toks;     /* the sentence's tokens */
     uint32_t n;
+    uint32_t *wcls;        /* W_* word classes per token */
     uint8_t *tag;          /* lex_tag per token */
     int16_t *group_of;     /* verb group index per token, -1 if none (auxiliaries included) */
     uint16_t *clause_of;   /* clause index per token */
@@ -63,11 +65,9 @@ typedef struct {
     uint32_t nclauses;
 } sent_syntax;
 
-/* True for "said", "told", "added", ... (verbs that introduce reported speech). */
-int syntax_is_reporting_word(const token *t);
-
 /* Analyse one sentence. Memory from the arena. Returns 0, -1 out of memory. */
-int syntax_analyse(arena *a, const lex_table *lex, const token *toks, uint32_t n, sent_syntax *out);
+int syntax_analyse(arena *a, const lex_table *lex, const syntax_words *sw, const token *toks,
+                   uint32_t n, sent_syntax *out);
 
 static inline int tag_is_verb(uint8_t t) {
     return t == LEX_VB || t == LEX_VBD || t == LEX_VBG || t == LEX_VBN || t == LEX_VBP ||

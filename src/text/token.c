@@ -41,6 +41,11 @@ typedef struct {
 
 /* Decode one code point at i (never past len); invalid bytes decode as themselves. */
 static utf8proc_int32_t cp_at(src s, size_t i, size_t *clen) {
+    unsigned char b = (unsigned char)s.text[i];
+    if (b < 0x80) { /* ASCII fast path */
+        *clen = 1;
+        return b;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s.text + i,
                                           (utf8proc_ssize_t)(s.len - i), &cp);
@@ -59,7 +64,7 @@ static int is_space_cp(utf8proc_int32_t c) {
 }
 
 static int is_word_cp(utf8proc_int32_t c) {
-    if (c < 128) return isalnum(c) != 0;
+    if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     if (c > 0x10FFFF) return 1;
     utf8proc_category_t cat = utf8proc_category(c);
     return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND) ||
@@ -107,6 +112,19 @@ static int normalise(arena *a, src s, token *t) {
         utf8proc_int32_t c = cp_at(s, i, &clen);
         if (i + clen > t->end) clen = t->end - i;
         i += clen;
+        if (c < 128) {
+            if (c >= 'A' && c <= 'Z') {
+                letters++;
+                upper++;
+                if (first_upper < 0) first_upper = 1;
+                c += 32;
+            } else if (c >= 'a' && c <= 'z') {
+                letters++;
+                if (first_upper < 0) first_upper = 0;
+            }
+            out[o++] = (char)c;
+            continue;
+        }
         if (is_apostrophe(c)) c = '\'';
         else if (is_dquote(c)) c = '"';
         else if (c == 0x2013 || c == 0x2014 || c == 0x2212) c = '-';
