@@ -133,6 +133,11 @@ static int is_reporting_verb(const sent_ctx *s, uint32_t i) {
     return (s->syn->wcls[i] & W_REPORT) && tag_is_verb(s->syn->tag[i]);
 }
 
+/* A verb that attributes a quote in its clause: reporting verbs and verbs of speech acts. */
+static int is_speech_verb(const sent_ctx *s, uint32_t i) {
+    return (s->syn->wcls[i] & (W_REPORT | W_SPEECH)) && tag_is_verb(s->syn->tag[i]);
+}
+
 static int is_np_tag(uint8_t t) {
     return tag_is_noun(t) || t == LEX_JJ || t == LEX_DT || t == LEX_POS || t == LEX_PRPS ||
            t == LEX_CD || t == LEX_JJS || t == LEX_VBN;
@@ -167,6 +172,11 @@ static int subject_before(quote_state *q, const sent_ctx *s, const parley_articl
             speaker_from_span(q, s, a, f, (uint32_t)(j - 1), out);
             return 1;
         }
+        /* ", Al-Bashir spoke, calling ...": not an apposition but a clause; the participle's
+         * subject is that clause's subject */
+        for (int64_t v = j - 1; v > k; v--)
+            if (tag_is_verb(s->syn->tag[v]) && s->syn->tag[v] != LEX_VBN)
+                return subject_before(q, s, a, (uint32_t)v, floor, out);
         j = k - 1;
         if (j < (int64_t)floor) return 0;
     }
@@ -179,12 +189,35 @@ static int subject_before(quote_state *q, const sent_ctx *s, const parley_articl
         speaker_from_span(q, s, a, f, (uint32_t)j, out);
         return 1;
     }
-    if (!tag_is_noun(s->syn->tag[j])) return 0;
+    if (!tag_is_noun(s->syn->tag[j]) || (s->syn->wcls[j] & W_NOTNAME)) return 0;
     int64_t b = j;
     while (b > (int64_t)floor && is_np_tag(s->syn->tag[b - 1]) && !(s->toks[b - 1].flags & TOK_PUNCT))
         b--;
     span_text(a, s->toks, (uint32_t)b, (uint32_t)j, out->name, sizeof out->name);
     int m = mention_covering(s, (uint32_t)b, (uint32_t)j);
+    out->code[0] = '\0';
+    if (m >= 0) snprintf(out->code, sizeof out->code, "%s", s->m[m].code);
+    return 1;
+}
+
+/* The speaker named by the noun phrase starting at token f ("Canada's International Trade
+ * Minister Jim Peterson", "AU commission spokesperson Adam Thiam", "the spokesman"): its last
+ * run of name words, or the whole phrase as a description. */
+static int np_after(quote_state *q, const sent_ctx *s, const parley_article *a, uint32_t f,
+                    speaker *out) {
+    uint32_t e = f;
+    while (e < s->n && !(s->toks[e].flags & (TOK_PUNCT | TOK_INQUOTE)) &&
+           (is_np_tag(s->syn->tag[e]) || is_title(s, e)))
+        e++;
+    if (e == f) return 0;
+    uint32_t last = e - 1, first;
+    if (name_ending_at(s, last, &first) && first >= f) {
+        while (first < last && is_title(s, first)) first++;
+        speaker_from_span(q, s, a, first, last, out);
+        return 1;
+    }
+    span_text(a, s->toks, f, last, out->name, sizeof out->name);
+    int m = mention_covering(s, f, last);
     out->code[0] = '\0';
     if (m >= 0) snprintf(out->code, sizeof out->code, "%s", s->m[m].code);
     return 1;
@@ -206,25 +239,32 @@ static int attribute(quote_state *q, const sent_ctx *s, const parley_article *a,
             continue;
         }
         if (subject_before(q, s, a, i, ql + 1, out)) return 1;
-        uint32_t l;
-        if (name_starting_at(s, i + 1, &l)) {
-            speaker_from_span(q, s, a, i + 1, l, out);
-            return 1;
-        }
-        /* “…,” said the spokesman */
-        uint32_t e = i + 1;
-        while (e < s->n && is_np_tag(s->syn->tag[e]) && !(s->toks[e].flags & TOK_PUNCT)) e++;
-        if (e > i + 1) {
-            span_text(a, s->toks, i + 1, e - 1, out->name, sizeof out->name);
-            return 1;
-        }
+        /* “…,” said Canada's trade minister Jim Peterson / said the spokesman */
+        if (np_after(q, s, a, i + 1, out)) return 1;
         break;
     }
-    /* Before the quote: X said: “…” / X said Putin remained “…” / He added: “…” */
+    /* Before the quote: X said: “…” / X said Putin remained “…” / He added: “…” /
+     * militants vowed to start a “holy war” / According to X, “…” */
     for (uint32_t i = qf; i-- > 0;) {
         if (s->toks[i].flags & (TOK_QCLOSE | TOK_INQUOTE)) break;
-        if (!is_reporting_verb(s, i)) continue;
+        if ((s->syn->wcls[i] & W_ACCORDING) && i + 2 < qf && np_after(q, s, a, i + 2, out))
+            return 1;
+        if (!is_speech_verb(s, i)) continue;
         if (subject_before(q, s, a, i, 0, out)) return 1;
+        /* a coordinated verb ("spoke, ... and told the ICC to “eat”"): the sentence's subject */
+        uint32_t f, l;
+        for (uint32_t j = 0; j < i; j++) {
+            if (s->toks[j].flags & TOK_INQUOTE) break;
+            if (name_starting_at(s, j, &l) && l < i) {
+                f = j;
+                while (f < l && is_title(s, f)) f++;
+                speaker_from_span(q, s, a, f, l, out);
+                return 1;
+            }
+            if (s->syn->tag[j] != LEX_IN && s->syn->tag[j] != LEX_DT && !tag_is_noun(s->syn->tag[j]) &&
+                s->syn->tag[j] != LEX_JJ && s->syn->tag[j] != LEX_CD && s->syn->tag[j] != LEX_COMMA)
+                break;
+        }
     }
     return 0;
 }
@@ -296,7 +336,7 @@ void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index,
             sp = q->last_speaker;
             found = 1;
         }
-        if (!found && new_para_quote) {
+        if (!found && (new_para_quote || tf == qf + 1)) {
             int reporter_later = q->reporter_seq > q->speaker_seq && q->last_reporter.name[0];
             if (reporter_later || q->last_speaker.name[0]) {
                 sp = reporter_later ? q->last_reporter : q->last_speaker;

@@ -1058,6 +1058,10 @@ int rd_read_actors(rd_ctx *c, const rd_text *t, int tabari) {
                 dict_warn(c->d, c->file, l->line, "synonym before any actor");
                 continue;
             }
+            if (tabari && memchr(s, '&', pn)) {
+                dict_warn(c->d, c->file, l->line, "synonym with '&' skipped (TABARI rejects it)");
+                continue;
+            }
         } else if (actor != UINT32_MAX && c->d->actors.v[actor].roles_n == 0 && !skipping) {
             /* An entry without codes followed by another entry: both name the same actor,
              * whose codes follow (PETRARCH-1 keeps one code index for both; the Phoenix files

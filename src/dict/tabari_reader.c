@@ -114,8 +114,8 @@ static void time_line(rd_ctx *c, tabari_time_list *times, const rd_line *l, int 
     dict_word w[RD_MAX_UNITS * 2];
     int n = 0;
     if (l->s[0] == '-') { /* "- before * after": around the last entry's words */
-        if (*last < 0 || !times) {
-            if (*last < 0) dict_warn(c->d, c->file, l->line, "time pattern before any time entry");
+        if (*last < 0) {
+            dict_warn(c->d, c->file, l->line, "time pattern before any time entry");
             return;
         }
         const char *s = l->s + 1;
@@ -126,6 +126,7 @@ static void time_line(rd_ctx *c, tabari_time_list *times, const rd_line *l, int 
             return;
         }
         int nb = rd_phrase(c, s, (size_t)(star - s), w, RD_MAX_UNITS);
+        if (!times) return; /* entries are not kept: nothing to extend */
         const tabari_time *e = &times->v[*last];
         if (nb < 0 || (uint32_t)nb + e->n > RD_MAX_UNITS) {
             dict_warn(c->d, c->file, l->line, "time pattern too long");
@@ -156,7 +157,10 @@ static void time_line(rd_ctx *c, tabari_time_list *times, const rd_line *l, int 
             return;
         }
     }
-    if (!times) return;
+    if (!times) {
+        *last = 0;
+        return;
+    }
     if (time_push(times, w, (uint32_t)n, shift, kind, l->line) < 0) {
         c->oom = 1;
         return;

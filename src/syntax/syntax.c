@@ -109,10 +109,19 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
         if (verbish && nounish) {
             if (nominal_left(prev)) tag[i] = noun_form(m, t);
             else if (prev == LEX_TO || prev == LEX_MD) tag[i] = can(m, LEX_VB) ? LEX_VB : LEX_VB;
-            else if (prev == LEX_PRP || prev == LEX_NNS || prev == LEX_NNP || prev == LEX_NNPS ||
-                     prev == LEX_WDT || prev == LEX_WP || (prev == LEX_NN && i > 1 &&
-                                                           tk[i - 2].flags & TOK_PUNCT))
+            else if (prev == LEX_PRP || prev == LEX_WDT || prev == LEX_WP)
                 tag[i] = finite_form(m, t);
+            else if (prev == LEX_NNS || prev == LEX_NNP || prev == LEX_NNPS || prev == LEX_NN) {
+                /* "Russia attacks Ukraine" (verb: an object follows) against "AU commission
+                 * spokesperson" (noun compound: a noun follows) */
+                uint64_t next = i + 1 < n ? masks[i + 1] : 0;
+                int noun_next = i + 1 < n && !(tk[i + 1].flags & TOK_CAP) && can_noun(next) &&
+                                !can(next, LEX_DT) && !can(next, LEX_IN) && !can(next, LEX_PRP) &&
+                                !(wc[i + 1] & (W_TO | W_THAT));
+                if (noun_next) tag[i] = noun_form(m, t);
+                else if (prev != LEX_NN || (i > 1 && tk[i - 2].flags & TOK_PUNCT) || i == 1)
+                    tag[i] = finite_form(m, t);
+            }
             else if (prev == LEX_IN) tag[i] = can(m, LEX_VBG) ? LEX_VBG : noun_form(m, t);
         }
         if (can(m, LEX_VBD) && can(m, LEX_VBN)) {

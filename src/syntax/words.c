@@ -32,7 +32,17 @@ static const word_list LISTS[] = {
      "indicate indicated indicates confirm confirmed confirms assert asserted asserts declare "
      "declared declares explain explained explains stress stressed stresses reiterate "
      "reiterated reiterates think thought thinks assess assessed continued asked ask asks "
-     "replied reply replies recalled recall recalls predicted predict predicts"},
+     "replied reply replies recalled recall recalls predicted predict predicts comment "
+     "commented comments remarked remark remarks"},
+    {W_SPEECH,
+     "vow vowed vows pledge pledged pledges promise promised promises threaten threatened "
+     "threatens call called calls calling urge urged urges describe described describes deem "
+     "deemed deems term termed terms label labelled labeled dub dubbed welcome welcomed "
+     "welcomes condemn condemned condemns criticize criticized criticise criticised accuse "
+     "accused accuses denounce denounced denounces praise praised praises dismiss dismissed "
+     "dismisses reject rejected rejects spoke speak speaks spoken hail hailed hails salute "
+     "saluted demand demanded demands ask asked asks"},
+    {W_ACCORDING, "according"},
     {W_SUBORD, "because although though while whereas after before since until unless when "
                "whenever once as"},
     {W_COND, "if unless whether"},

@@ -26,7 +26,10 @@ enum {
     W_THAT = 1u << 15,
     W_CONJ = 1u << 16,    /* and but or */
     W_SEMI = 1u << 17,    /* ; */
-    W_DATE = 1u << 18     /* yesterday today tonight night (and W_NOTNAME: weekdays, months) */
+    W_DATE = 1u << 18,    /* yesterday today tonight night (and W_NOTNAME: weekdays, months) */
+    W_SPEECH = 1u << 19,  /* verbs whose subject is the author of a quote in their clause:
+                             vowed to start a "holy war", called the plan "a disaster" */
+    W_ACCORDING = 1u << 20 /* according */
 };
 
 typedef struct syntax_words syntax_words;
