@@ -4,7 +4,8 @@
  * The first tests read small invented dictionaries written inline. The reference tests read
  * the PETRARCH-2 and TABARI files from the shared reference directory at run time (never
  * copied): its path is argv[1], else the compile definition PARLEY_REFERENCE_DIR, else
- * "../shared/reference" (relative to the repository); they are skipped when it is missing. */
+ * PARLEY_SHARED_DIR "/reference", else "../shared/reference" (relative to the repository);
+ * they are skipped when it is missing. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -25,7 +26,11 @@
 #include "io/tabari_records.h"
 
 #ifndef PARLEY_REFERENCE_DIR
+#ifdef PARLEY_SHARED_DIR
+#define PARLEY_REFERENCE_DIR PARLEY_SHARED_DIR "/reference"
+#else
 #define PARLEY_REFERENCE_DIR "../shared/reference"
+#endif
 #endif
 
 /* ------------------------------------------------------------------ helpers */

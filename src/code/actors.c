@@ -6,7 +6,18 @@
 #include "coder.h"
 
 static int is_prep(uint8_t tag) { return tag == LEX_IN || tag == LEX_TO; }
-static int is_prep_tag(uint8_t tag) { return is_prep(tag); }
+
+/* Is the mention starting at token i the object of a preposition? Subordinators tagged IN
+ * ("before Russia invaded", "if Iran attacks") introduce a clause, not a prepositional phrase. */
+static int object_of_preposition(const sent_ctx *s, uint32_t i) {
+    uint32_t p = i;
+    while (p > 0 && (s->syn->tag[p - 1] == LEX_DT || s->syn->tag[p - 1] == LEX_JJ ||
+                     s->syn->tag[p - 1] == LEX_CD || s->syn->tag[p - 1] == LEX_PRPS) &&
+           i - p < 3)
+        p--;
+    if (p == 0 || !is_prep(s->syn->tag[p - 1])) return 0;
+    return !(s->syn->wcls[p - 1] & (W_SUBORD | W_COND | W_THAT));
+}
 
 static int starts_with(const char *s, size_t n, const char *stem) {
     size_t l = strlen(stem);
@@ -137,7 +148,7 @@ static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uin
     m->first = m->last = i;
     m->group = -1;
     m->pronoun = 1;
-    m->in_pp = i > 0 && is_prep_tag(s->syn->tag[i - 1]);
+    m->in_pp = object_of_preposition(s, i);
     return 1;
 }
 
@@ -250,9 +261,7 @@ int find_mentions(arena *a, sent_ctx *s) {
             }
             if (!m->code[0]) continue; /* an agent with no country: not codable */
         }
-        m->in_pp = m->first > 0 && is_prep(s->syn->tag[m->first - 1]);
-        if (m->first > 1 && s->syn->tag[m->first - 1] == LEX_DT && is_prep(s->syn->tag[m->first - 2]))
-            m->in_pp = 1;
+        m->in_pp = object_of_preposition(s, m->first);
         nm++;
     }
     /* Pronouns and bare surnames, merged into the mention list in text order. */

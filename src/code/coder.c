@@ -203,6 +203,16 @@ static void emit_one(emit_ctx *e, const sent_ctx *s, const verb_match *vm, const
     if (e->fn(e->user, &r)) e->stopped = 1;
 }
 
+/* Self-events: the same code, or a bare country and one of its own institutions
+ * ("France" and "FRAGOV" in "Macron reaffirmed France's support"). */
+static int same_actor(const char *a, const char *b) {
+    if (!strcmp(a, b)) return 1;
+    size_t la = strlen(a), lb = strlen(b);
+    if (la == 3 && lb > 3 && !strncmp(a, b, 3)) return 1;
+    if (lb == 3 && la > 3 && !strncmp(a, b, 3)) return 1;
+    return 0;
+}
+
 /* Emit source x target over compound groups, skipping self-events and duplicates. */
 static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, uint16_t vgflags,
                         char (*seen)[80], uint32_t *nseen) {
@@ -228,7 +238,7 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
             const mention *b = tgts[j] >= 0 ? &s->m[tgts[j]] : NULL;
             if (e->c->opt.require_dyad && (!a || !b)) continue;
             if (!a) continue;
-            if (a && b && strcmp(a->code, b->code) == 0) continue;
+            if (a && b && same_actor(a->code, b->code)) continue;
             for (int pass = 0; pass < 2; pass++) {
                 const char *code = pass ? vm->code.paired : vm->code.code;
                 if (!code[0]) continue;
@@ -245,38 +255,170 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
         }
 }
 
+/* Verbs whose object is the subject of a following infinitive: "urged Russia to withdraw". */
+static int object_control(const sent_ctx *s, uint32_t verb) {
+    static const char *const V[] = {"urge", "ask", "tell", "call", "press", "force", "allow",
+                                    "persuade", "encourage", "order", "invite", "pressure",
+                                    "push", "compel", "permit", "warn", "help", "want", NULL};
+    const dict *d = &s->pd->d;
+    for (int k = 0; V[k]; k++) {
+        uint32_t id = intern_find(&d->strings, V[k], strlen(V[k]));
+        if (id && (s->ids[verb].vlem == id || s->ids[verb].wid == id)) return 1;
+    }
+    return 0;
+}
+
+/* The verb group governing an infinitive: the previous group of the same clause. */
+static const verb_group *governing_group(const sent_syntax *syn, int g) {
+    if (g <= 0) return NULL;
+    const verb_group *cur = &syn->groups[g], *prev = &syn->groups[g - 1];
+    return prev->clause == cur->clause || syn->clauses[cur->clause].parent == prev->clause ? prev
+                                                                                          : NULL;
+}
+
+/* Subject of the group g: for an infinitive, the object of an object-control verb ("urged
+ * Russia to withdraw") or else the governing verb's subject ("is willing to talk"). */
+static int32_t subject_of_group(const sent_ctx *s, int g, uint32_t group_first) {
+    const sent_syntax *syn = s->syn;
+    if (g >= 0 && (syn->groups[g].flags & VG_INF)) {
+        const verb_group *gov = governing_group(syn, g);
+        if (gov) {
+            if (object_control(s, gov->head))
+                for (uint32_t k = 0; k < s->nm; k++)
+                    if (s->m[k].first > gov->head && s->m[k].last < group_first) return (int32_t)k;
+            return find_subject(s, gov->first);
+        }
+    }
+    return find_subject(s, group_first);
+}
+
+/* Light verbs take an event noun as object and give it their subject: "held talks with",
+ * "launched an attack on", "repeated demands". */
+static int light_verb(const sent_ctx *s, uint32_t verb) {
+    static const char *const V[] = {"have", "hold", "make", "launch", "carry", "conduct", "stage",
+                                    "begin", "start", "sign", "reach", "give", "deliver", "issue",
+                                    "repeat", "reiterate", "renew", "voice", "express", "present",
+                                    "offer", "extend", "send", "provide", "impose", "announce",
+                                    "continue", "resume", "mount", "step", "level", "lodge",
+                                    "file", "pledge", "promise", "seek", "propose", "accept",
+                                    "welcome", "agree", "call", "join", "open", "host", NULL};
+    const dict *d = &s->pd->d;
+    for (int k = 0; V[k]; k++) {
+        uint32_t id = intern_find(&d->strings, V[k], strlen(V[k]));
+        if (id && (s->ids[verb].vlem == id || s->ids[verb].wid == id)) return 1;
+    }
+    return 0;
+}
+
+/* The source of an event noun: "an attack by X", "X's attack", "a Russian attack", or the
+ * subject of the light verb whose object it is. -1 when none: the noun is then not coded. */
+static int32_t noun_source(const sent_ctx *s, uint32_t h, int *gi) {
+    const sent_syntax *syn = s->syn;
+    int32_t by = -1;
+    for (uint32_t i = h + 1; i < s->n && i <= h + 2; i++)
+        if (!strcmp(s->toks[i].norm, "by")) {
+            for (uint32_t k = 0; k < s->nm; k++)
+                if (s->m[k].first > i && s->m[k].first <= i + 3) by = (int32_t)k;
+            if (by >= 0) return by;
+        }
+    /* a mention in the noun's own phrase before it: possessive or adjective */
+    for (uint32_t k = s->nm; k-- > 0;) {
+        const mention *m = &s->m[k];
+        if (m->last >= h) continue;
+        uint32_t i = m->last + 1;
+        while (i < h && (!strcmp(s->toks[i].norm, "'s") || syn->tag[i] == LEX_JJ ||
+                         syn->tag[i] == LEX_NN || syn->tag[i] == LEX_CD || syn->tag[i] == LEX_VBN))
+            i++;
+        if (i == h) return (int32_t)k;
+        break;
+    }
+    /* the object of a light verb in the same clause */
+    int c = syn->clause_of[h];
+    for (uint32_t i = h; i-- > 0;) {
+        if (syn->clause_of[i] != c) break;
+        if (tag_is_verb(syn->tag[i]) && syn->group_of[i] >= 0 &&
+            syn->groups[syn->group_of[i]].head == i) {
+            *gi = syn->group_of[i];
+            if (!light_verb(s, i)) return -1;
+            return subject_of_group(s, syn->group_of[i], syn->groups[syn->group_of[i]].first);
+        }
+    }
+    return -1;
+}
+
+/* A participle used as a passive without "be": "territory occupied by Russian forces",
+ * "two Americans imprisoned in Russia". */
+static int reduced_passive(const sent_ctx *s, uint32_t h, const verb_group *g) {
+    if (s->syn->tag[h] != LEX_VBN || (g && g->first != h)) return 0;
+    if (h > 0 && (tag_is_noun(s->syn->tag[h - 1]) || s->syn->tag[h - 1] == LEX_RB ||
+                  s->syn->tag[h - 1] == LEX_COMMA))
+        return 1;
+    for (uint32_t i = h + 1; i < s->n && i <= h + 3; i++)
+        if (!strcmp(s->toks[i].norm, "by")) return 1;
+    return 0;
+}
+
+/* The object, preferring a mention that is not a possessive determiner of a later noun:
+ * "reaffirmed France's support for Ukraine" -> Ukraine. */
+static int32_t choose_object(const sent_ctx *s, uint32_t last, int32_t source) {
+    int32_t o = find_object(s, last, source);
+    if (o < 0) return o;
+    const mention *m = &s->m[o];
+    if (m->last + 1 < s->n && !strcmp(s->toks[m->last + 1].norm, "'s")) {
+        int32_t next = find_object(s, m->last, source);
+        if (next >= 0 && next != o) return next;
+    }
+    return o;
+}
+
 static void code_sentence(emit_ctx *e, sent_ctx *s) {
     char seen[64][80];
     uint32_t nseen = 0;
     const sent_syntax *syn = s->syn;
     for (uint32_t h = 0; h < s->n && !e->stopped; h++) {
-        int is_verb = tag_is_verb(syn->tag[h]) && syn->group_of[h] >= 0 &&
-                      syn->groups[syn->group_of[h]].head == h;
+        int gi = syn->group_of[h];
+        int is_verb = tag_is_verb(syn->tag[h]) && gi >= 0 && syn->groups[gi].head == h;
         int is_noun = tag_is_noun(syn->tag[h]);
         if (!is_verb && !is_noun) continue;
+        /* a gerund after a preposition names an action, it does not report one:
+         * "talk with Putin about releasing the Americans" */
+        if (is_verb && syn->tag[h] == LEX_VBG && h > 0 && syn->tag[h - 1] == LEX_IN &&
+            !(syn->wcls[h - 1] & (W_SUBORD | W_COND)))
+            continue;
         verb_match vm;
         int r = match_verb_at(s, h, is_verb ? 0 : 1, &vm);
-        if (!r && is_verb) continue;
-        if (!r && !is_verb) continue;
-        if (r == 2 || !vm.code.code[0]) continue;
-        uint16_t flags = 0;
-        uint32_t group_first = h;
-        if (syn->group_of[h] >= 0) {
-            const verb_group *g = &syn->groups[syn->group_of[h]];
-            flags = g->flags;
-            group_first = g->first;
+        if (!r || r == 2 || !vm.code.code[0]) continue;
+        const verb_group *g = gi >= 0 ? &syn->groups[gi] : NULL;
+        int ngi = -1;
+        if (is_noun && vm.source < 0) {
+            vm.source = noun_source(s, h, &ngi);
+            if (vm.source < 0) continue;
         }
+        if (is_noun && ngi < 0) /* the noun takes the modality of its clause's verb */
+            for (uint32_t i = h; i-- > 0 && syn->clause_of[i] == syn->clause_of[h];)
+                if (syn->group_of[i] >= 0) {
+                    ngi = syn->group_of[i];
+                    break;
+                }
+        if (is_noun) g = ngi >= 0 ? &syn->groups[ngi] : NULL;
+        uint16_t flags = g ? g->flags : 0;
+        uint32_t group_first = g ? g->first : h;
         if (!e->c->opt.emit_all && (flags & (VG_NEG | VG_COND))) continue;
-        int passive = (flags & VG_PASSIVE) != 0;
-        if (vm.source < 0 && !passive) vm.source = find_subject(s, group_first);
+        int passive = is_verb && ((flags & VG_PASSIVE) || reduced_passive(s, h, g));
+        if (vm.source < 0 && !passive) vm.source = subject_of_group(s, gi, group_first);
         if (vm.target < 0) {
             if (passive) {
                 int32_t subj = find_subject(s, group_first);
-                int32_t by = find_agent_by(s, vm.anchor_last);
+                if (syn->tag[h] == LEX_VBN && g && g->first == h && h > 0) {
+                    /* reduced relative: the noun right before the participle */
+                    subj = -1;
+                    for (uint32_t k = 0; k < s->nm; k++)
+                        if (s->m[k].last + 1 == h) subj = (int32_t)k;
+                }
                 vm.target = subj;
-                if (vm.source < 0) vm.source = by;
+                if (vm.source < 0) vm.source = find_agent_by(s, vm.anchor_last);
             } else {
-                vm.target = find_object(s, vm.anchor_last, vm.source);
+                vm.target = choose_object(s, vm.anchor_last, vm.source);
             }
         }
         if (vm.source < 0 && passive) vm.source = find_agent_by(s, vm.anchor_last);

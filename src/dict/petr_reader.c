@@ -1520,7 +1520,6 @@ static int petr_verbs_text(dict *d, const char *name, rd_text *t, char *err, siz
     c.fmt = 0; /* patterns: words exact, blanks are gaps */
     petr_block b;
     memset(&b, 0, sizeof b);
-    uint32_t transformations = 0;
     for (uint32_t i = 0; i < t->n && !c.oom; i++) {
         const rd_line *l = &t->v[i];
         const char *s = l->s;
@@ -1545,10 +1544,7 @@ static int petr_verbs_text(dict *d, const char *name, rd_text *t, char *err, siz
             rd_add_pattern(&c, s + 1, cn - 1, &code, text, l->line);
             continue;
         }
-        if (s[0] == '~') {
-            transformations++;
-            continue;
-        }
+        if (s[0] == '~') continue; /* verb transformations: not part of the dict model */
         if (!b.in_block) {
             dict_warn(d, name, l->line, "verb outside a verb block");
             continue;
@@ -1556,7 +1552,6 @@ static int petr_verbs_text(dict *d, const char *name, rd_text *t, char *err, siz
         petr_verb_line(&c, &b, l);
     }
     end_block(&c, &b);
-    (void)transformations;
     int oom = c.oom;
     rd_ctx_free(&c);
     if (oom) {

@@ -20,18 +20,30 @@
  * "--- NAME [CODE] ---" is a dict block (dict_begin_block/dict_end_block) holding every verb line
  * of the block, each with its irregular forms "{...}" or, when none are given, its generated
  * regular forms (-S/-ES/-IES, -D/-ED/-IED with consonant doubling, -ING), as extra dict_verb
- * entries; "+" marks the inflected word of a multiword verb (+CORDON_OFF, RE_+ARREST). Pattern
+ * entries; "+" marks the inflected word of a multiword verb (+CORDON_OFF, RE_+ARREST; without
+ * '+' the first word is inflected; "LASH OUT" with a blank allows words in between); "{}" means
+ * no other forms. A verb's own "[CODE]" overrides the block code for it and its forms. The
+ * block head line is each verb's text. Pattern
  * lines "- words * words [CODE] # comment" become dict patterns: "(...)" prepositional phrases
  * and "{...}" noun phrases are flattened into plain words (gaps allowed between them), "_" makes
  * the next element adjacent, "$ + % ^" are the markers, "&SYN" a PE_SET, "{a | b}" (TABARI
  * legacy) an anonymous PE_SET. A word joined to the anchor ("IN_*") gets DW_ANCHOR_NEXT.
  * Codes: "[---]" = none, "[:173]" = only the paired code, "[###]"/"[+++]" are kept verbatim (the
- * TABARI discard / complex markers). Transformation lines "~ ..." are counted and skipped.
+ * TABARI discard / complex markers). Transformation lines "~ ..." are skipped (the dict has no
+ * place for them). A pattern's text is its line without the comment, trimmed, lower-cased.
+ * Comments: "#" and ";" (outside [...]), <!-- --> (also multi-line), lines starting "<!".
  *
  * Actors (Phoenix.*.actors.txt): an entry line "WORDS [CODE ...] [CODE ...]" starts an actor;
  * "+WORDS" lines add synonyms; indented "[CODE]" lines add roles: "[CODE]" default,
  * "[CODE >YYMMDD]" from, "[CODE <YYMMDD]" until, "[CODE YYMMDD-YYMMDD]" range (YYYYMMDD also).
  * A bare "[CODE YYMMDD]" is read as a default code with a warning (PETRARCH ignores the date).
+ * Several "[...]" groups may follow an entry on one line. An entry line without codes that is
+ * directly followed by another entry line names the same actor (PETRARCH-1 keeps one code list
+ * for both; Phoenix relies on it: IVO_JOSIPOVIC_ / PRESIDENT_JOSIPOVIC_ / JOSIPOVIC_ + roles).
+ * A range whose six-digit start would fall after its end ("270101-730717": 00-29 read as 20YY)
+ * is read with a 19YY start (TABARI CountryInfo birth years). The actor's name is the first
+ * entry's words, blank-separated. A token made only of '"' (CSV residue) is dropped with a
+ * warning. Role codes are kept as written ("---", "###", "ELR/GAL", ...).
  *
  * Agents (Phoenix.agents.txt): "WORDS {PLURAL} [~CODE]" (code after the country) or "[CODE~]"
  * (before); "{}" = no plural, no braces = a generated regular plural of the last word;

@@ -19,7 +19,11 @@
  *
  * .actors: "PHRASE [CODE] [CODE <YYMMDD] ..." entries, "+PHRASE" synonyms, indented
  * "[CODE >YYMMDD]" / "[CODE YYMMDD-YYMMDD]" role lines, <NOUN>/<ADJECTIVE> sections, "~~FINISH"
- * ends the file. Entries containing '&' are skipped with a warning (TABARI rejects them).
+ * ends the file; ';' starts a comment, as does '#' at the start of a line. Entries containing
+ * '&' are skipped with a warning (TABARI rejects them). Entry, synonym, role and date rules are
+ * those of the PETRARCH actor reader (petr_reader.h): several "[...]" groups per line, a
+ * code-less entry directly followed by another entry names the same actor, and a range
+ * "270101-730717" (00-29 read as 20YY, so it would end before it starts) gets a 19YY start.
  * .agents: "PHRASE [~CODE]" (after the country) or "[CODE~]" (before); no plurals generated.
  */
 #ifndef PARLEY_TABARI_READER_H
