@@ -944,9 +944,9 @@ static void load_ref(void **state, dict *d, warnings *w, const ref_file *f) {
 
 /* The Phoenix production set PETRARCH-2 ships: must load in well under a second. Warnings are
  * real defects of the files: CAMEO.2.0.txt has a code [080!] and two patterns using undefined
- * synsets (&WEATHER, &DEMONSTRATION); Countries: 4 malformed dates, 1 reversed range, 2 bare
- * dates "[CODE YYYYMMDD]", 1 stray quote; International: 1 malformed date, 3 lines with
- * spreadsheet residue after the code; agents: "[~ENV}" and an entry without a code. */
+ * synsets (&WEATHER, &DEMONSTRATION); Countries: 5 malformed dates, 1 reversed range, 2 bare
+ * dates "[CODE YYYYMMDD]"; International: 1 malformed date, 3 lines with spreadsheet residue
+ * after the code; agents: "[~ENV}" and an entry without a code. */
 static void test_ref_phoenix(void **state) {
     REF(probe, "petrarch2/CAMEO.2.0.txt");
     static const ref_file files[] = {
@@ -1059,10 +1059,10 @@ static void test_ref_tabari_validate(void **state) {
     dict_free(&d);
 }
 
-/* TABARI's production CAMEO set. Warnings: the verbs have 6 codes with '!' or '?', 9 patterns
- * with "{ A | B ]", 2 with two '*', 1 with a marker inside {...|...}; CountryInfo and
- * Internatnl have 7 and 138 entries with '&' (TABARI rejects them); Internatnl also has 2 stray
- * quotes and 3 lines with spreadsheet residue after the code. */
+/* TABARI's production CAMEO set. Warnings: the verbs have 7 codes with '!' or '?', 10
+ * patterns with an unclosed "{ A | B ]", 2 with two '*', 1 with a marker inside {...|...};
+ * CountryInfo and Internatnl have 7 and 138 entries with '&' (TABARI rejects them); Internatnl
+ * also has 2 stray quotes and 3 lines with spreadsheet residue after the code. */
 static void test_ref_tabari_production(void **state) {
     REF(probe, "tabari/CAMEO.091003.master.verbs");
     static const ref_file files[] = {

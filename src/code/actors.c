@@ -152,6 +152,38 @@ static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uin
     return 1;
 }
 
+/* Does a code start with a state (not an IGO, NGO, region or transnational group)? */
+static int is_country_code(const char *c) {
+    static const char *const NOT[] = {"IGO", "NGO", "IMG", "MNC", "WST", "AFR", "ASA", "EUR",
+                                      "MEA", "LAM", "CAS", "SAS", "SEA", "NAF", "WAF", "EAF",
+                                      "CAF", "SAF", "BLK", "CRB", "NMR", "SAM", "CFR", "---", NULL};
+    if (strlen(c) < 3) return 0;
+    for (int i = 0; NOT[i]; i++)
+        if (!strncmp(c, NOT[i], 3)) return 0;
+    return 1;
+}
+
+/* Count a country mention; the most named country (the latest on ties) is the article's. */
+static void count_country(article_mem *mem, const char *code) {
+    int k = 0;
+    while (k < mem->ncountries && strncmp(mem->countries[k].code, code, 3) != 0) k++;
+    if (k == mem->ncountries) {
+        if (k == 16) return;
+        memcpy(mem->countries[k].code, code, 3);
+        mem->countries[k].code[3] = '\0';
+        mem->countries[k].count = 0;
+        mem->ncountries++;
+    }
+    mem->countries[k].count++;
+    unsigned best = 0;
+    for (int i = 0; i < mem->ncountries; i++)
+        if (mem->countries[i].count >= best && (i == k || mem->countries[i].count > best)) {
+            best = mem->countries[i].count;
+            memcpy(mem->country, mem->countries[i].code, 4);
+        }
+    if (mem->countries[k].count >= best) memcpy(mem->country, mem->countries[k].code, 4);
+}
+
 void remember_mentions(sent_ctx *s) {
     article_mem *mem = s->mem;
     if (!mem) return;
@@ -173,8 +205,15 @@ void remember_mentions(sent_ctx *s) {
             snprintf(mem->actor_code, sizeof mem->actor_code, "%s", m->code);
             mem->actor_actor = m->actor;
         }
+        if (!m->pronoun && is_country_code(m->code)) count_country(mem, m->code);
     }
     (void)d;
+}
+
+/* Is token i the head noun of its phrase ("the military", not "military aid")? */
+static int heads_noun_phrase(const sent_ctx *s, uint32_t i) {
+    if (!tag_is_noun(s->syn->tag[i])) return 0;
+    return i + 1 >= s->n || !tag_is_noun(s->syn->tag[i + 1]);
 }
 
 int find_mentions(arena *a, sent_ctx *s) {
@@ -259,11 +298,25 @@ int find_mentions(arena *a, sent_ctx *s) {
                     used[r + 1] = 1;
                 }
             }
-            if (!m->code[0]) continue; /* an agent with no country: not codable */
+            if (!m->code[0]) {
+                /* An agent with no country: NGOs and IGOs stand alone; "the government",
+                 * "troops", "police" belong to the country the article is talking about. */
+                if (!strcmp(ag->code, "NGO") || !strcmp(ag->code, "IGO"))
+                    snprintf(m->code, sizeof m->code, "%s", ag->code);
+                else if (s->mem && s->mem->country[0] && !(s->toks[x->first].flags & TOK_INQUOTE) &&
+                         heads_noun_phrase(s, x->last))
+                    combine(m->code, sizeof m->code, s->mem->country, ag);
+                else continue;
+            }
         }
         m->in_pp = object_of_preposition(s, m->first);
         nm++;
     }
+    /* "in The Hague, Netherlands": an apposition of a prepositional object is one too */
+    for (uint32_t k = 1; k < nm; k++)
+        if (s->m[k - 1].in_pp && s->m[k].first == s->m[k - 1].last + 2 &&
+            !strcmp(s->toks[s->m[k].first - 1].norm, ","))
+            s->m[k].in_pp = 1;
     /* Pronouns and bare surnames, merged into the mention list in text order. */
     if (s->mem) {
         mention *merged = arena_alloc(a, (s->n + 1) * sizeof *merged);

@@ -111,6 +111,13 @@ static int32_t find_object(const sent_ctx *s, uint32_t last, int32_t not_this) {
             continue;
         if (m->first > cl->last) break;
         if (m->group >= 0 && (uint32_t)m->group != k) continue;
+        /* the object comes before the next verb of the clause ("launched missiles capable of
+         * striking Israel": Israel is not what was launched) */
+        for (uint32_t i = last + 1; i < m->first; i++)
+            if (tag_is_verb(s->syn->tag[i]) && s->syn->group_of[i] >= 0 &&
+                s->syn->groups[s->syn->group_of[i]].head == i &&
+                !(s->syn->groups[s->syn->group_of[i]].flags & VG_INF))
+                return -1;
         return (int32_t)k;
     }
     return -1;
@@ -339,7 +346,7 @@ static int32_t noun_source(const sent_ctx *s, uint32_t h, int *gi) {
         if (tag_is_verb(syn->tag[i]) && syn->group_of[i] >= 0 &&
             syn->groups[syn->group_of[i]].head == i) {
             *gi = syn->group_of[i];
-            if (!light_verb(s, i)) return -1;
+            if (!light_verb(s, i)) return -2; /* "calling for a ceasefire": not reported as done */
             return subject_of_group(s, syn->group_of[i], syn->groups[syn->group_of[i]].first);
         }
     }
@@ -390,9 +397,10 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
         if (!r || r == 2 || !vm.code.code[0]) continue;
         const verb_group *g = gi >= 0 ? &syn->groups[gi] : NULL;
         int ngi = -1;
-        if (is_noun && vm.source < 0) {
-            vm.source = noun_source(s, h, &ngi);
-            if (vm.source < 0) continue;
+        if (is_noun) {
+            int32_t ns = noun_source(s, h, &ngi);
+            if (ns == -2 || (ns < 0 && vm.source < 0)) continue;
+            if (vm.source < 0) vm.source = ns;
         }
         if (is_noun && ngi < 0) /* the noun takes the modality of its clause's verb */
             for (uint32_t i = h; i-- > 0 && syn->clause_of[i] == syn->clause_of[h];)

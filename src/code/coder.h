@@ -44,6 +44,12 @@ typedef struct {
     uint32_t person_actor;
     char actor_code[32];
     uint32_t actor_actor;
+    char country[4];     /* the article's main country so far (for "the government", "troops") */
+    struct {
+        char code[4];
+        unsigned count;
+    } countries[16];     /* how often each country was named */
+    int ncountries;
     struct {
         uint32_t word;    /* interned lower-case surname */
         uint32_t actor;

@@ -118,7 +118,12 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                 int noun_next = i + 1 < n && !(tk[i + 1].flags & TOK_CAP) && can_noun(next) &&
                                 !can(next, LEX_DT) && !can(next, LEX_IN) && !can(next, LEX_PRP) &&
                                 !(wc[i + 1] & (W_TO | W_THAT));
+                /* a verb here has something after it: an object, a particle phrase */
+                int ends = i + 1 >= n || (tk[i + 1].flags & TOK_PUNCT);
                 if (noun_next) tag[i] = noun_form(m, t);
+                else if (ends && tag[i] != LEX_VB && tag[i] != LEX_VBD && tag[i] != LEX_VBZ &&
+                         tag[i] != LEX_VBP)
+                    ; /* keep the lexicon's choice ("pulled their troops back,") */
                 else if (prev != LEX_NN || (i > 1 && tk[i - 2].flags & TOK_PUNCT) || i == 1)
                     tag[i] = finite_form(m, t);
             }
@@ -132,8 +137,22 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                 j--;
             if (j > 0 && (wc[j - 1] & (W_BE | W_HAVE | W_GET)))
                 tag[i] = LEX_VBN;
-            else if (tag[i] != LEX_NN && tag[i] != LEX_NNS && tag[i] != LEX_JJ)
-                tag[i] = (prev == LEX_COMMA || prev == LEX_DT) ? LEX_VBN : LEX_VBD;
+            else if (tag[i] != LEX_NN && tag[i] != LEX_NNS && tag[i] != LEX_JJ) {
+                /* "occupied by Russian forces", "Americans imprisoned in Russia" (after a
+                 * finite verb): participles; "Russia invaded Ukraine": past tense */
+                int by_next = (i + 1 < n && !strcmp(tk[i + 1].norm, "by")) ||
+                              (i + 2 < n && !strcmp(tk[i + 2].norm, "by"));
+                int finite_before = 0;
+                for (uint32_t k = 0; k < i && !finite_before; k++)
+                    finite_before = tag[k] == LEX_VBD || tag[k] == LEX_VBZ || tag[k] == LEX_VBP ||
+                                    tag[k] == LEX_MD;
+                int after_noun = prev == LEX_NNS || prev == LEX_NNPS || prev == LEX_NN;
+                if (by_next || prev == LEX_COMMA || prev == LEX_DT ||
+                    (finite_before && after_noun && i + 1 < n && tag[i + 1] == LEX_IN))
+                    tag[i] = LEX_VBN;
+                else
+                    tag[i] = LEX_VBD;
+            }
         }
         /* after to / a modal / do (skipping not, never and adverbs): the base form */
         uint32_t b = i;
@@ -253,6 +272,14 @@ static int start_clause(arena *a, sent_syntax *s, uint32_t *cap, uint32_t first,
     return 0;
 }
 
+/* Was there a reporting verb between token `from` and `to` ("said this week during a visit to
+ * Washington that ...")? */
+static int reporting_in_clause(const sent_syntax *s, uint32_t from, uint32_t to) {
+    for (uint32_t i = from; i < to; i++)
+        if ((s->wcls[i] & W_REPORT) && tag_is_verb(s->tag[i])) return 1;
+    return 0;
+}
+
 /* A clause boundary opens at subordinators, relative pronouns, "that" after a reporting verb,
  * quotation marks, and ", and"/"; but" followed by a new subject+verb. Clauses are a flat
  * sequence with parent links; the coder searches actors within a clause, then in its parent. */
@@ -281,7 +308,8 @@ static int build_clauses(arena *a, sent_syntax *s) {
             kind = CL_SUBORD;
         else if ((c & W_RELATIVE) && (tag_is_noun(s->tag[i - 1]) || s->tag[i - 1] == LEX_COMMA))
             kind = CL_RELATIVE;
-        else if ((c & W_THAT) && (pc & W_REPORT)) kind = CL_REPORTED;
+        else if ((c & W_THAT) && reporting_in_clause(s, s->clauses[cur].first, i))
+            kind = CL_REPORTED;
         else if ((c & W_THAT) && tag_is_noun(s->tag[i - 1])) kind = CL_RELATIVE;
         else if ((pc & W_REPORT) && s->group_of[i - 1] >= 0 &&
                  (tag_is_noun(s->tag[i]) || s->tag[i] == LEX_PRP || s->tag[i] == LEX_DT) &&
@@ -294,12 +322,21 @@ static int build_clauses(arena *a, sent_syntax *s) {
                  (s->clauses[cur].kind == CL_COND || s->clauses[cur].kind == CL_SUBORD))
             kind = CL_MAIN; /* the main clause after a fronted "If ...," */
         else if (c & W_SEMI) kind = CL_MAIN;
+        else if (s->tag[i - 1] == LEX_COMMA && s->clauses[cur].kind == CL_RELATIVE &&
+                 s->clauses[cur].first >= 2 && s->tag[s->clauses[cur].first - 1] == LEX_COMMA &&
+                 s->clauses[cur].parent >= 0)
+            kind = 254; /* ", who served as ...," ends: back to the enclosing clause */
         if (kind == 255) {
             s->clause_of[i] = (uint16_t)cur;
             continue;
         }
         int16_t parent = kind == CL_MAIN ? -1 : cur;
         if (kind == CL_MAIN && s->clauses[cur].parent >= 0) parent = -1;
+        if (kind == 254) { /* resume the enclosing clause's kind and parent */
+            const clause *enc = &s->clauses[s->clauses[cur].parent];
+            kind = enc->kind;
+            parent = enc->parent;
+        }
         if (start_clause(a, s, &cap, i, kind, parent) < 0) return -1;
         if (kind == CL_MAIN) main_idx = (int16_t)(s->nclauses - 1);
         s->clause_of[i] = (uint16_t)(s->nclauses - 1);
