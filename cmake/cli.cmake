@@ -1,13 +1,21 @@
+# Readers and writers of the CLI's file formats (src/io), used by the parley command and tests.
+add_library(parley_io STATIC
+  src/io/articles.c
+  src/io/records.c
+  src/io/petr_records.c
+  src/io/tabari_records.c
+)
+target_link_libraries(parley_io PUBLIC parley_static PkgConfig::JANSSON PkgConfig::LIBXML2)
+
 # The parley command (build/parley) and its man page.
 add_executable(parley
   src/cli/main.c
   src/cli/dict_opts.c
   src/cli/cmd_code.c
   src/cli/cmd_dict.c
-  src/io/articles.c
-  src/io/records.c
+  src/cli/cmd_validate.c
 )
-target_link_libraries(parley PRIVATE parley_static PkgConfig::JANSSON)
+target_link_libraries(parley PRIVATE parley_io)
 install(TARGETS parley parley_static parley_shared)
 install(FILES include/parley.h DESTINATION include)
 install(FILES docs/parley.1 DESTINATION share/man/man1)

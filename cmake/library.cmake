@@ -8,6 +8,9 @@ set(PARLEY_LIB_SOURCES
   src/dict/dict.c
   src/dict/own_reader.c
   src/dict/loaders.c
+  src/dict/detect.c
+  src/dict/petr_reader.c
+  src/dict/tabari_reader.c
   src/code/actors.c
   src/code/patterns.c
   src/code/quotes.c

@@ -54,6 +54,9 @@ typedef struct {
     const char *issues;
     const char *codes;            /* CAMEO code table (parley TSV); NULL = bundled */
     const char *data_dir;         /* where bundled dictionaries live; NULL = built-in default */
+    int only_named;               /* 1: load only the files named here, none of the bundled
+                                     ones (a validation suite's own world); the bundled CAMEO
+                                     code table is still read unless codes is given */
     /* Report a non-fatal problem (file:line: message); may be NULL. */
     void (*warn)(void *user, const char *file, long line, const char *message);
     void *warn_user;

@@ -37,6 +37,7 @@ int main(int argc, char **argv) {
     }
     if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "validate")) return cmd_validate(argc - 1, argv + 1);
     fprintf(stderr, "parley: unknown command '%s'\n\n%s", cmd, USAGE);
     return EXIT_USAGE;
 }

@@ -71,6 +71,7 @@ static int load_bundled(parley_dicts *pd, const char *dir, const parley_dict_pat
     load_ctx lc = {pd, errbuf, cap};
     snprintf(path, sizeof path, "%s/cameo/codes.tsv", dir);
     if (!p->codes && own_read_codes(&pd->d, path, errbuf, cap) < 0) return -1;
+    if (p->only_named) return 0;
     if (!p->actors) {
         snprintf(path, sizeof path, "%s/actors", dir);
         if (for_each_txt(path, load_actor_file, &lc, errbuf, cap) < 0) return -1;

@@ -3,15 +3,44 @@
 
 #include <stdio.h>
 
+#include "detect.h"
 #include "own_reader.h"
+#include "petr_reader.h"
+#include "tabari_reader.h"
 
 int loaders_read(dict *d, const lex_table *lex, load_kind kind, const char *path, char *errbuf,
                  size_t cap) {
+    int fmt = dict_detect_format(path);
+    if (fmt < 0) {
+        snprintf(errbuf, cap, "%s: cannot open", path);
+        return -1;
+    }
+    if (fmt == DICT_FMT_TABARI) {
+        switch (kind) {
+        case LOAD_ACTORS: return tabari_read_actors(d, path, errbuf, cap);
+        case LOAD_AGENTS: return tabari_read_agents(d, path, errbuf, cap);
+        case LOAD_VERBS: return tabari_read_verbs(d, path, NULL, errbuf, cap);
+        case LOAD_DISCARDS: return petr_read_discards(d, path, errbuf, cap);
+        case LOAD_ISSUES: return petr_read_issues(d, path, errbuf, cap);
+        }
+    }
+    if (fmt == DICT_FMT_PETR || (fmt == DICT_FMT_UNKNOWN && (kind == LOAD_DISCARDS ||
+                                                             kind == LOAD_ISSUES))) {
+        switch (kind) {
+        case LOAD_ACTORS: return petr_read_actors(d, path, PETR_TABARI_STEMS, errbuf, cap);
+        case LOAD_AGENTS: return petr_read_agents(d, path, PETR_TABARI_STEMS, errbuf, cap);
+        case LOAD_VERBS: return petr_read_verbs(d, path, errbuf, cap);
+        case LOAD_DISCARDS: return petr_read_discards(d, path, errbuf, cap);
+        case LOAD_ISSUES: return petr_read_issues(d, path, errbuf, cap);
+        }
+    }
     switch (kind) {
     case LOAD_ACTORS: return own_read_actors(d, path, errbuf, cap);
     case LOAD_AGENTS: return own_read_agents(d, path, lex, errbuf, cap);
     case LOAD_VERBS: return own_read_verbs(d, path, lex, errbuf, cap);
-    default: snprintf(errbuf, cap, "%s: this dictionary kind needs a PETRARCH or TABARI file", path);
+    default: break;
     }
+    snprintf(errbuf, cap, "%s: parley has no own format for this dictionary kind; give a "
+                          "PETRARCH-2 or TABARI file", path);
     return -1;
 }

@@ -1,0 +1,273 @@
+/* cmd_validate.c: `parley validate FILE`: run a peer's validation suite from plain text.
+ *
+ * A PETRARCH-2 XML unit-test file (its <Environment> names the dictionaries, paths relative to
+ * the file; the <Parse> trees are ignored) or a TABARI .project (its .actors/.verbs/.agents and
+ * .text records). Only the suite's own dictionaries are loaded (plus parley's CAMEO code table).
+ * A record passes when the set of (source, target, code) events parley codes equals the expected
+ * set exactly; a record that expects no event passes when nothing is coded. Counting rules are in
+ * docs/validation.md. The last line printed is exactly "N passed, M failed". */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../io/petr_records.h"
+#include "../io/tabari_records.h"
+#include "../dict/tabari_reader.h"
+#include "cli.h"
+
+static const char HELP[] =
+    "usage: parley validate [-v] [--all] FILE\n"
+    "\n"
+    "Run a validation suite: a PETRARCH-2 XML unit-test file (e.g. PETR.UnitTest.records.xml) or\n"
+    "a TABARI .project (e.g. Validate.project). Prints a table of passes per category; -v lists\n"
+    "every failure with the expected and the coded events. The last line is 'N passed, M failed'.\n"
+    "\n"
+    "options:\n"
+    "  -v, --verbose   list failures\n"
+    "  --all           count negated and hypothetical events as coded\n"
+    "\n"
+    "exit status: 0 all passed, 1 some failed, 2 usage error, 3 cannot run\n";
+
+#define MAX_EV 64
+
+typedef struct {
+    char src[32], tgt[32], code[12];
+} ev;
+
+typedef struct {
+    ev v[MAX_EV];
+    int n;
+} ev_set;
+
+static void ev_add(ev_set *s, const char *src, const char *tgt, const char *code) {
+    for (int i = 0; i < s->n; i++)
+        if (!strcmp(s->v[i].src, src) && !strcmp(s->v[i].tgt, tgt) && !strcmp(s->v[i].code, code))
+            return;
+    if (s->n == MAX_EV) return;
+    snprintf(s->v[s->n].src, sizeof s->v[s->n].src, "%s", src);
+    snprintf(s->v[s->n].tgt, sizeof s->v[s->n].tgt, "%s", tgt);
+    snprintf(s->v[s->n].code, sizeof s->v[s->n].code, "%s", code);
+    s->n++;
+}
+
+static int ev_equal(const ev_set *a, const ev_set *b) {
+    if (a->n != b->n) return 0;
+    for (int i = 0; i < a->n; i++) {
+        int found = 0;
+        for (int j = 0; j < b->n && !found; j++)
+            found = !strcmp(a->v[i].src, b->v[j].src) && !strcmp(a->v[i].tgt, b->v[j].tgt) &&
+                    !strcmp(a->v[i].code, b->v[j].code);
+        if (!found) return 0;
+    }
+    return 1;
+}
+
+static void ev_print(const char *label, const ev_set *s) {
+    printf("      %s:", label);
+    if (!s->n) printf(" (none)");
+    for (int i = 0; i < s->n; i++)
+        printf(" %s/%s/%s", s->v[i].src, s->v[i].tgt[0] ? s->v[i].tgt : "---", s->v[i].code);
+    printf("\n");
+}
+
+static int collect(void *user, const parley_record *r) {
+    if (r->kind == PARLEY_RECORD_EVENT) ev_add(user, r->source, r->target, r->code);
+    return 0;
+}
+
+/* Per-category tally. */
+typedef struct {
+    char name[32];
+    int pass, fail;
+} category;
+
+typedef struct {
+    category c[64];
+    int n;
+} tally;
+
+static void count(tally *t, const char *cat, int ok) {
+    int i = 0;
+    while (i < t->n && strcmp(t->c[i].name, cat)) i++;
+    if (i == t->n && t->n < 64) {
+        snprintf(t->c[t->n].name, sizeof t->c[t->n].name, "%s", cat);
+        t->n++;
+    }
+    if (i < 64) {
+        if (ok) t->c[i].pass++;
+        else t->c[i].fail++;
+    }
+}
+
+static int report(const tally *t) {
+    int pass = 0, fail = 0;
+    printf("%-24s %6s %6s\n", "category", "passed", "failed");
+    for (int i = 0; i < t->n; i++) {
+        printf("%-24s %6d %6d\n", t->c[i].name, t->c[i].pass, t->c[i].fail);
+        pass += t->c[i].pass;
+        fail += t->c[i].fail;
+    }
+    printf("%d passed, %d failed\n", pass, fail);
+    return fail ? EXIT_SKIPPED : EXIT_OK;
+}
+
+/* Code one text with a date (YYYYMMDD) into a set of events. */
+static int code_text(parley_coder *c, const char *id, int32_t date, const char *text, ev_set *got) {
+    char d[16] = "";
+    if (date) snprintf(d, sizeof d, "%04d-%02d-%02d", (int)(date / 10000), (int)(date / 100 % 100),
+                       (int)(date % 100));
+    parley_article a = {.id = id, .date = date ? d : NULL, .text = text, .text_len = strlen(text)};
+    parley_error err;
+    memset(&err, 0, sizeof err);
+    memset(got, 0, sizeof *got);
+    return parley_code_article(c, &a, collect, got, &err) == PARLEY_OK ? 0 : -1;
+}
+
+/* A category key from a record id: "DEMO-01" -> "DEMO". */
+static void category_of(const char *id, char *out, size_t cap) {
+    size_t n = strcspn(id, "-");
+    if (n >= cap) n = cap - 1;
+    memcpy(out, id, n);
+    out[n] = '\0';
+}
+
+static int run_petr(const char *path, int verbose, int all) {
+    petr_record_set rs;
+    char err[512];
+    if (petr_records_read(path, &rs, err, sizeof err) < 0) {
+        fprintf(stderr, "parley validate: %s\n", err);
+        return EXIT_CANNOT;
+    }
+    parley_dict_paths p;
+    memset(&p, 0, sizeof p);
+    p.only_named = 1;
+    p.verbs = rs.verbs;
+    p.agents = rs.agents;
+    p.discards = rs.discards;
+    p.issues = rs.issues;
+    const char *actors[17] = {0};
+    for (size_t i = 0; i < rs.n_actors && i < 16; i++) actors[i] = rs.actors[i];
+    p.actors = rs.n_actors ? actors : NULL;
+    unsigned warnings;
+    parley_dicts *d = cli_load_dicts(&p, &warnings);
+    if (!d) {
+        petr_records_free(&rs);
+        return EXIT_CANNOT;
+    }
+    parley_options opt = {.emit_all = all, .require_dyad = 1};
+    parley_error e;
+    memset(&e, 0, sizeof e);
+    parley_coder *c = parley_coder_new(d, &opt, &e);
+    tally t;
+    memset(&t, 0, sizeof t);
+    for (size_t i = 0; i < rs.n && c; i++) {
+        const petr_record *r = &rs.records[i];
+        ev_set want, got;
+        memset(&want, 0, sizeof want);
+        for (size_t k = 0; k < r->n_events; k++)
+            ev_add(&want, r->events[k].source, r->events[k].target, r->events[k].code);
+        code_text(c, r->id, r->date, r->text ? r->text : "", &got);
+        int ok = ev_equal(&want, &got);
+        count(&t, r->category ? r->category : "?", ok);
+        if (!ok && verbose) {
+            printf("FAIL %s (%s:%ld) %s\n", r->id, path, r->line, r->text ? r->text : "");
+            ev_print("expected", &want);
+            ev_print("coded   ", &got);
+        }
+    }
+    parley_coder_free(c);
+    parley_dicts_free(d);
+    petr_records_free(&rs);
+    return report(&t);
+}
+
+static int run_tabari(const char *path, int verbose, int all) {
+    tabari_project pr;
+    char err[512];
+    if (tabari_read_project(path, &pr, err, sizeof err) < 0) {
+        fprintf(stderr, "parley validate: %s\n", err);
+        return EXIT_CANNOT;
+    }
+    parley_dict_paths p;
+    memset(&p, 0, sizeof p);
+    p.only_named = 1;
+    p.verbs = pr.verbs;
+    p.agents = pr.agents;
+    const char *actors[17] = {0};
+    for (size_t i = 0; i < pr.n_actors && i < 16; i++) actors[i] = pr.actors[i];
+    p.actors = pr.n_actors ? actors : NULL;
+    unsigned warnings;
+    parley_dicts *d = cli_load_dicts(&p, &warnings);
+    if (!d) {
+        tabari_project_free(&pr);
+        return EXIT_CANNOT;
+    }
+    parley_options opt = {.emit_all = all, .require_dyad = 1};
+    parley_error e;
+    memset(&e, 0, sizeof e);
+    parley_coder *c = parley_coder_new(d, &opt, &e);
+    tally t;
+    memset(&t, 0, sizeof t);
+    int rc = EXIT_OK;
+    for (size_t f = 0; f < pr.n_texts && c; f++) {
+        tabari_record_set rs;
+        if (tabari_records_read(pr.texts[f], &rs, err, sizeof err) < 0) {
+            fprintf(stderr, "parley validate: %s\n", err);
+            rc = EXIT_CANNOT;
+            continue;
+        }
+        for (size_t i = 0; i < rs.n; i++) {
+            const tabari_record *r = &rs.records[i];
+            if (!r->scoreable) continue;
+            ev_set want, got;
+            memset(&want, 0, sizeof want);
+            for (size_t k = 0; k < r->n_events; k++)
+                ev_add(&want, r->events[k].source,
+                       strcmp(r->events[k].target, "---") ? r->events[k].target : "",
+                       r->events[k].code);
+            code_text(c, r->id, r->date, r->text ? r->text : "", &got);
+            int ok = ev_equal(&want, &got);
+            char cat[32];
+            category_of(r->id ? r->id : "?", cat, sizeof cat);
+            count(&t, cat, ok);
+            if (!ok && verbose) {
+                printf("FAIL %s (%s:%ld) %s\n", r->id, pr.texts[f], r->line, r->text);
+                ev_print("expected", &want);
+                ev_print("coded   ", &got);
+            }
+        }
+        tabari_records_free(&rs);
+    }
+    parley_coder_free(c);
+    parley_dicts_free(d);
+    tabari_project_free(&pr);
+    int r = report(&t);
+    return rc ? rc : r;
+}
+
+int cmd_validate(int argc, char **argv) {
+    int verbose = 0, all = 0;
+    const char *file = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            fputs(HELP, stdout);
+            return EXIT_OK;
+        } else if (!strcmp(argv[i], "-v") || !strcmp(argv[i], "--verbose")) verbose = 1;
+        else if (!strcmp(argv[i], "--all")) all = 1;
+        else if (argv[i][0] == '-') {
+            fprintf(stderr, "parley validate: unknown option '%s'\n", argv[i]);
+            return EXIT_USAGE;
+        } else if (!file) file = argv[i];
+        else {
+            fprintf(stderr, "parley validate: one suite at a time\n");
+            return EXIT_USAGE;
+        }
+    }
+    if (!file) {
+        fputs(HELP, stderr);
+        return EXIT_USAGE;
+    }
+    size_t n = strlen(file);
+    if (n > 8 && !strcmp(file + n - 8, ".project")) return run_tabari(file, verbose, all);
+    return run_petr(file, verbose, all);
+}
