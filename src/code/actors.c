@@ -12,7 +12,9 @@ static int is_prep(uint8_t tag) { return tag == LEX_IN || tag == LEX_TO; }
 static int object_of_preposition(const sent_ctx *s, uint32_t i) {
     uint32_t p = i;
     while (p > 0 && (s->syn->tag[p - 1] == LEX_DT || s->syn->tag[p - 1] == LEX_JJ ||
-                     s->syn->tag[p - 1] == LEX_CD || s->syn->tag[p - 1] == LEX_PRPS) &&
+                     s->syn->tag[p - 1] == LEX_CD || s->syn->tag[p - 1] == LEX_PRPS ||
+                     s->syn->tag[p - 1] == LEX_RB || s->syn->tag[p - 1] == LEX_NN ||
+                     s->syn->tag[p - 1] == LEX_NNP) &&
            i - p < 3)
         p--;
     if (p == 0 || !is_prep(s->syn->tag[p - 1])) return 0;

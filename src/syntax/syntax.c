@@ -147,13 +147,19 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                     finite_before = tag[k] == LEX_VBD || tag[k] == LEX_VBZ || tag[k] == LEX_VBP ||
                                     tag[k] == LEX_MD;
                 int after_noun = prev == LEX_NNS || prev == LEX_NNPS || prev == LEX_NN;
-                if (by_next || prev == LEX_COMMA || prev == LEX_DT ||
+                if (prev == LEX_DT || prev == LEX_PRPS)
+                    tag[i] = LEX_JJ; /* "the affected villages": a participle as adjective */
+                else if (by_next || prev == LEX_COMMA ||
                     (finite_before && after_noun && i + 1 < n && tag[i + 1] == LEX_IN))
                     tag[i] = LEX_VBN;
                 else
                     tag[i] = LEX_VBD;
             }
         }
+        /* a participle right after a determiner modifies a noun: "the affected villages" */
+        if ((tag[i] == LEX_VBN || tag[i] == LEX_VBG) && (prev == LEX_DT || prev == LEX_PRPS) &&
+            i + 1 < n && !(tk[i + 1].flags & TOK_PUNCT))
+            tag[i] = tag[i] == LEX_VBN ? LEX_JJ : LEX_NN;
         /* after to / a modal / do (skipping not, never and adverbs): the base form */
         uint32_t b = i;
         while (b > 0 && ((wc[b - 1] & W_NEG) || tag[b - 1] == LEX_RB)) b--;
@@ -182,6 +188,15 @@ static int build_groups(arena *a, sent_syntax *s) {
         if (!(tag_is_verb(tg) || tg == LEX_MD || tg == LEX_TO || is_aux(s->wcls[i]))) {
             i++;
             continue;
+        }
+        if (tg == LEX_TO) { /* "to" starts a verb group only before a verb: "to talk", not
+                               "to the villages" */
+            uint32_t k = i + 1;
+            while (k < n && s->tag[k] == LEX_RB) k++;
+            if (k >= n || !tag_is_verb(s->tag[k])) {
+                i++;
+                continue;
+            }
         }
         /* Collect auxiliaries, adverbs and negation up to the main verb. */
         uint32_t first = i, head = i;
