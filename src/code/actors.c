@@ -118,6 +118,7 @@ static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uin
     const article_mem *mem = s->mem;
     if (!mem || (t->flags & TOK_INQUOTE)) return 0;
     memset(m, 0, sizeof *m);
+    m->agent_of = -1;
     m->first = m->last = i;
     m->group = -1;
     m->pronoun = 1;
@@ -257,6 +258,7 @@ int find_mentions(arena *a, sent_ctx *s) {
         m->last = x->last;
         m->actor = UINT32_MAX;
         m->group = -1;
+        m->agent_of = -1;
         const raw_mention *next = r + 1 < nr ? &raw[r + 1] : NULL;
         if (x->p->kind == PH_ACTOR) {
             const char *code = dict_actor_code(d, x->p->target, s->date);
@@ -266,14 +268,31 @@ int find_mentions(arena *a, sent_ctx *s) {
                         (d->actors.v[x->p->target].roles_n == 1 &&
                          d->roles.v[d->actors.v[x->p->target].roles_off].from != 0);
             snprintf(m->code, sizeof m->code, "%s", code);
-            uint32_t gap = next ? next->first - x->last - 1 : 99;
-            int poss = gap == 1 && is_word(&s->toks[x->last + 1], "'s");
-            if (next && next->p->kind == PH_AGENT && (gap == 0 || poss)) {
+            /* [actor] ['s] [adjectives] [agent] ["Ithilen's awful and evil minister"] */
+            int mods = next && next->p->kind == PH_AGENT;
+            for (uint32_t t = x->last + 1; mods && t < next->first; t++) {
+                const token *tk = &s->toks[t];
+                mods = (t == x->last + 1 && is_word(tk, "'s")) || s->syn->tag[t] == LEX_JJ ||
+                       is_word(tk, "and") || (t > x->last + 1 && s->syn->tag[t] == LEX_NN);
+            }
+            if (mods) {
                 char tmp[32];
                 combine(tmp, sizeof tmp, m->code, &d->agents.v[next->p->target]);
                 snprintf(m->code, sizeof m->code, "%s", tmp);
                 m->last = next->last;
                 used[r + 1] = 1;
+                /* a name right after the title is the same person: "Bree Prime Minister
+                 * Romendacil", "Russia's President Vladimir Putin" */
+                const raw_mention *name = r + 2 < nr ? &raw[r + 2] : NULL;
+                if (name && name->p->kind == PH_ACTOR && name->first == next->last + 1) {
+                    const char *nc = dict_actor_code(d, name->p->target, s->date);
+                    if (nc && strlen(nc) > strlen(m->code) && !strncmp(nc, m->code, 3))
+                        snprintf(m->code, sizeof m->code, "%s", nc);
+                    m->actor = name->p->target;
+                    m->person = 1;
+                    m->last = name->last;
+                    used[r + 2] = 1;
+                }
             }
         } else {
             const dict_agent *ag = &d->agents.v[x->p->target];
@@ -297,6 +316,7 @@ int find_mentions(arena *a, sent_ctx *s) {
                     combine(m->code, sizeof m->code, code, ag);
                     m->actor = next->p->target;
                     m->last = next->last;
+                    m->agent_of = (int32_t)x->p->target; /* "the ambassadors of A, B and C" */
                     used[r + 1] = 1;
                 }
             }
@@ -334,20 +354,44 @@ int find_mentions(arena *a, sent_ctx *s) {
         s->m = merged;
         nm = out;
     }
-    /* Compounds: mentions separated only by "and", "or", ",", "both", "the". */
+    /* Compounds: "A and B", "A, B, C and D", "A, the evil B and C": mentions linked by
+     * commas, conjunctions, articles and adjectives, with at least one "and"/"or" in the run. */
+    uint8_t *link = arena_calloc(a, nm + 1, 1); /* link[k]: k-1 and k are joined; 2 = by and */
+    if (!link) return -1;
     for (uint32_t k = 1; k < nm; k++) {
-        mention *p = &s->m[k - 1], *q = &s->m[k];
+        const mention *p = &s->m[k - 1], *q = &s->m[k];
         int joined = q->first > p->last + 1, has_and = 0;
         for (uint32_t t = p->last + 1; t < q->first && joined; t++) {
             const token *tk = &s->toks[t];
-            if (is_word(tk, "and") || is_word(tk, "or")) has_and = 1;
-            else if (!(is_word(tk, ",") || is_word(tk, "the") || is_word(tk, "both"))) joined = 0;
+            if (is_word(tk, "and") || is_word(tk, "or") || is_word(tk, "nor")) has_and = 1;
+            else if (!(is_word(tk, ",") || is_word(tk, "the") || is_word(tk, "both") ||
+                       s->syn->tag[t] == LEX_JJ))
+                joined = 0;
         }
-        if (joined && has_and) {
-            if (p->group < 0) p->group = (int32_t)(k - 1);
-            q->group = p->group;
-            q->in_pp = p->in_pp;
+        link[k] = joined ? (uint8_t)(1 + has_and) : 0;
+    }
+    for (uint32_t k = 1; k < nm;) {
+        if (!link[k]) {
+            k++;
+            continue;
         }
+        uint32_t start = k - 1, end = k, any_and = 0;
+        while (end < nm && link[end]) any_and |= link[end++] == 2;
+        if (any_and) {
+            const mention *head = &s->m[start];
+            const dict_agent *ag = head->agent_of >= 0 ? &d->agents.v[head->agent_of] : NULL;
+            for (uint32_t j = start; j < end; j++) {
+                mention *q = &s->m[j];
+                q->group = (int32_t)start;
+                q->in_pp = head->in_pp;
+                if (ag && j > start && strlen(q->code) == 3) {
+                    char tmp[32];
+                    combine(tmp, sizeof tmp, q->code, ag);
+                    snprintf(q->code, sizeof q->code, "%s", tmp);
+                }
+            }
+        }
+        k = end + 1;
     }
     s->nm = nm;
     return 0;

@@ -154,7 +154,8 @@ static parley_span span_of(const sent_ctx *s, uint32_t first, uint32_t last) {
 }
 
 static void emit_one(emit_ctx *e, const sent_ctx *s, const verb_match *vm, const mention *src,
-                     const mention *tgt, const char *code, uint16_t vgflags) {
+                     const char *src_code, const mention *tgt, const char *tgt_code,
+                     const char *code, uint16_t vgflags) {
     const dict *d = &s->pd->d;
     parley_record r;
     memset(&r, 0, sizeof r);
@@ -184,8 +185,8 @@ static void emit_one(emit_ctx *e, const sent_ctx *s, const verb_match *vm, const
         r.date = evdate;
         r.date_source = "text";
     }
-    r.source = src ? src->code : "";
-    r.target = tgt ? tgt->code : "";
+    r.source = src ? src_code : "";
+    r.target = tgt ? tgt_code : "";
     r.code = code;
     char root[3] = {code[0], code[1], 0};
     r.root = root;
@@ -220,44 +221,61 @@ static int same_actor(const char *a, const char *b) {
     return 0;
 }
 
+/* One side of an event: a code and the mention it comes from. */
+typedef struct {
+    char code[32];
+    const mention *m;
+} side;
+
+/* The codes of a mention's compound group; a code written "A/B/C" in a dictionary names
+ * several actors at once (TABARI/PETRARCH convention). */
+static int group_sides(const sent_ctx *s, int32_t mi, side *out, int cap) {
+    if (mi < 0) return 0;
+    const mention *m = &s->m[mi];
+    int n = 0;
+    for (uint32_t k = 0; k < s->nm && n < cap; k++) {
+        if (!((int32_t)k == mi || (m->group >= 0 && s->m[k].group == m->group))) continue;
+        const char *c = s->m[k].code;
+        while (*c && n < cap) {
+            size_t l = strcspn(c, "/");
+            snprintf(out[n].code, sizeof out[n].code, "%.*s", (int)(l < 31 ? l : 31), c);
+            out[n].m = &s->m[k];
+            n++;
+            c += l;
+            if (*c == '/') c++;
+        }
+    }
+    return n;
+}
+
 /* Emit source x target over compound groups, skipping self-events and duplicates. */
 static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, uint16_t vgflags,
                         char (*seen)[80], uint32_t *nseen) {
-    int32_t srcs[16], tgts[16];
-    int ns = 0, nt = 0;
-    if (vm->source >= 0) {
-        const mention *m = &s->m[vm->source];
-        for (uint32_t k = 0; k < s->nm && ns < 16; k++)
-            if ((int32_t)k == vm->source || (m->group >= 0 && s->m[k].group == m->group))
-                srcs[ns++] = (int32_t)k;
+    side srcs[16], tgts[16];
+    int ns = group_sides(s, vm->source, srcs, 16);
+    int nt = group_sides(s, vm->target, tgts, 16);
+    if (ns == 0 || (nt == 0 && e->c->opt.require_dyad)) return;
+    if (nt == 0) {
+        tgts[0].code[0] = '\0';
+        tgts[0].m = NULL;
+        nt = 1;
     }
-    if (vm->target >= 0) {
-        const mention *m = &s->m[vm->target];
-        for (uint32_t k = 0; k < s->nm && nt < 16; k++)
-            if ((int32_t)k == vm->target || (m->group >= 0 && s->m[k].group == m->group))
-                tgts[nt++] = (int32_t)k;
-    }
-    if (ns == 0) srcs[ns++] = -1;
-    if (nt == 0) tgts[nt++] = -1;
     for (int i = 0; i < ns && !e->stopped; i++)
         for (int j = 0; j < nt && !e->stopped; j++) {
-            const mention *a = srcs[i] >= 0 ? &s->m[srcs[i]] : NULL;
-            const mention *b = tgts[j] >= 0 ? &s->m[tgts[j]] : NULL;
-            if (e->c->opt.require_dyad && (!a || !b)) continue;
-            if (!a) continue;
-            if (a && b && same_actor(a->code, b->code)) continue;
+            const side *a = &srcs[i], *b = &tgts[j];
+            if (b->m && same_actor(a->code, b->code)) continue;
             for (int pass = 0; pass < 2; pass++) {
                 const char *code = pass ? vm->code.paired : vm->code.code;
                 if (!code[0]) continue;
-                const mention *x = pass ? b : a, *y = pass ? a : b;
-                if (!x) continue;
+                const side *x = pass ? b : a, *y = pass ? a : b;
+                if (!x->m) continue;
                 char key[80];
-                snprintf(key, sizeof key, "%s|%s|%s", x->code, y ? y->code : "", code);
+                snprintf(key, sizeof key, "%s|%s|%s", x->code, y->code, code);
                 uint32_t q = 0;
                 while (q < *nseen && strcmp(seen[q], key) != 0) q++;
                 if (q < *nseen) continue;
                 if (*nseen < 64) memcpy(seen[(*nseen)++], key, sizeof key);
-                emit_one(e, s, vm, x, y, code, vgflags);
+                emit_one(e, s, vm, x->m, x->code, y->m, y->code, code, vgflags);
             }
         }
 }

@@ -34,6 +34,7 @@ typedef struct {
     uint8_t in_pp;            /* object of a preposition */
     uint8_t person;           /* a dated person entry */
     uint8_t pronoun;          /* resolved from a pronoun */
+    int32_t agent_of;         /* agent index when built as "agent of actor", else -1 */
 } mention;
 
 /* What the article has said so far, for reference: the last person and the last other actor
