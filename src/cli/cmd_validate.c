@@ -16,7 +16,7 @@
 #include "cli.h"
 
 static const char HELP[] =
-    "usage: parley validate [-v] [--all] FILE\n"
+    "usage: parley validate [-v] [--asserted] FILE\n"
     "\n"
     "Run a validation suite: a PETRARCH-2 XML unit-test file (e.g. PETR.UnitTest.records.xml) or\n"
     "a TABARI .project (e.g. Validate.project). Prints a table of passes per category; -v lists\n"
@@ -24,7 +24,9 @@ static const char HELP[] =
     "\n"
     "options:\n"
     "  -v, --verbose   list failures\n"
-    "  --all           count negated and hypothetical events as coded\n"
+    "  --asserted      drop negated and hypothetical events, as 'parley code' does; by default\n"
+    "                  they are kept, as PETRARCH and TABARI code them (their dictionaries\n"
+    "                  express negation in patterns)\n"
     "\n"
     "exit status: 0 all passed, 1 some failed, 2 usage error, 3 cannot run\n";
 
@@ -246,14 +248,14 @@ static int run_tabari(const char *path, int verbose, int all) {
 }
 
 int cmd_validate(int argc, char **argv) {
-    int verbose = 0, all = 0;
+    int verbose = 0, all = 1;
     const char *file = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             fputs(HELP, stdout);
             return EXIT_OK;
         } else if (!strcmp(argv[i], "-v") || !strcmp(argv[i], "--verbose")) verbose = 1;
-        else if (!strcmp(argv[i], "--all")) all = 1;
+        else if (!strcmp(argv[i], "--asserted")) all = 0;
         else if (argv[i][0] == '-') {
             fprintf(stderr, "parley validate: unknown option '%s'\n", argv[i]);
             return EXIT_USAGE;
