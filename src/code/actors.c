@@ -29,7 +29,8 @@ static int starts_with(const char *s, size_t n, const char *stem) {
 int word_matches(const dict *d, const token *t, const tok_ids *id, const dict_word *w) {
     if ((w->flags & DW_CAPS) && !(t->flags & TOK_ALLCAPS)) return 0;
     if (w->flags & DW_STEM) return starts_with(t->norm, t->norm_len, intern_str(&d->strings, w->word));
-    return w->word == id->wid || (id->nlem && w->word == id->nlem);
+    return w->word == id->wid || (id->nlem && w->word == id->nlem) ||
+           (id->vlem && w->word == id->vlem);
 }
 
 static int phrase_matches(const sent_ctx *s, const dict_phrase *p, uint32_t at) {

@@ -8,7 +8,9 @@
 
 #include "coder.h"
 
-enum { GAP = 10 };
+/* How far a pattern word may be from the previous one: forwards within the anchor's clause (and
+ * the clauses it contains), backwards within the anchor's clause. */
+enum { GAP = 10, BACK_GAP = 6 };
 
 static int elem_word_at(const sent_ctx *s, const dict_elem *e, uint32_t i) {
     dict_word w = {e->id, (uint8_t)(e->flags & (DW_STEM | DW_CAPS))};
@@ -91,13 +93,14 @@ static int match_after(const sent_ctx *s, const dict_elem *el, uint32_t n, uint3
 
 /* Match the before-part backwards from pos (the token just before the anchor). */
 static int match_before(const sent_ctx *s, const dict_elem *el, uint32_t n, int64_t pos,
-                        verb_match *vm) {
+                        int64_t floor, verb_match *vm) {
     for (uint32_t k = n; k-- > 0;) {
         const dict_elem *e = &el[k];
         /* adjacency of element k+1 (or the anchor) to element k */
-        int adjacent = (k + 1 < n) ? (el[k + 1].flags & DW_ADJACENT) != 0 : 0;
-        int64_t lowest = adjacent ? pos : pos - GAP;
-        if (lowest < 0) lowest = 0;
+        int adjacent = (k + 1 < n) ? (el[k + 1].flags & DW_ADJACENT) != 0
+                                   : (e->flags & DW_ANCHOR_NEXT) != 0;
+        int64_t lowest = adjacent ? pos : pos - BACK_GAP;
+        if (lowest < floor) lowest = floor;
         if (pos < 0) return 0;
         switch (e->kind) {
         case PE_WORD: {
@@ -163,7 +166,9 @@ static int try_verb(const sent_ctx *s, const dict_verb *v, uint32_t h, verb_matc
         const dict_pattern *pt = &d->patterns.v[v->patterns_off + p];
         verb_match vm = {.source = -1, .target = -1};
         if (!match_after(s, &d->elems.v[pt->after_off], pt->after_n, last + 1, &vm)) continue;
-        if (!match_before(s, &d->elems.v[pt->before_off], pt->before_n, (int64_t)h - 1, &vm))
+        int64_t floor = v->clause_scoped ? s->syn->clauses[s->syn->clause_of[h]].first : 0;
+        if (!match_before(s, &d->elems.v[pt->before_off], pt->before_n, (int64_t)h - 1, floor,
+                          &vm))
             continue;
         vm.pattern = pt;
         vm.code = pt->code;

@@ -100,6 +100,8 @@ typedef struct {
 typedef struct {
     uint32_t anchor_off, anchor_n;  /* into dict.words: the verb (multiword allowed) */
     uint8_t noun;                   /* parley 'noun' blocks: anchor is a nominal event */
+    uint8_t clause_scoped;          /* parley patterns: words before '*' stay in the anchor's
+                                       clause (PETRARCH/TABARI patterns range over the sentence) */
     dict_code code;                 /* default code when no pattern matches */
     uint32_t patterns_off, patterns_n;
     uint32_t text;                  /* interned block head, for output */

@@ -417,6 +417,7 @@ static int parse_pattern(dict *d, const lex_table *lex, const char *path, long l
             if (tl > 1 && tok[tl - 1] == '*') { /* word_* : word adjacent before the anchor */
                 tok[tl - 2] = '\0';
                 if (add_word_elems(d, lex, tok, before, nb, 32, 0) < 0) return -1;
+                if (*nb > 0) before[*nb - 1].flags |= DW_ANCHOR_NEXT;
             }
             seen_anchor = 1;
             adjacent_next = strncmp(tok, "*_", 2) == 0;
@@ -577,6 +578,7 @@ int own_read_verbs(dict *d, const char *path, const lex_table *lex, char *errbuf
                 if (dict_add_verb(d, w, (uint32_t)nw, &code, noun, text, fid, (uint32_t)it.line) ==
                     UINT32_MAX)
                     goto nomem;
+                d->verbs.v[d->verbs.n - 1].clause_scoped = 1;
             }
             p = bar ? bar + 1 : NULL;
         }
