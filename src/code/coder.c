@@ -254,6 +254,17 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
     side srcs[16], tgts[16];
     int ns = group_sides(s, vm->source, srcs, 16);
     int nt = group_sides(s, vm->target, tgts, 16);
+    /* Reciprocal events: "Abbas and Olmert accused each other", "Russia and Ukraine were
+     * negotiating", "signed by Bulgaria, Greece and Russia": with a compound source and no
+     * target, each member acts on the others when the verb says so ("each other") or when the
+     * event is cooperation that takes two (roots 03 to 08). */
+    if (nt == 0 && ns >= 2) {
+        int root = (vm->code.code[0] - '0') * 10 + (vm->code.code[1] - '0');
+        if (vm->reciprocal || (root >= 3 && root <= 8)) {
+            for (int i = 0; i < ns; i++) tgts[i] = srcs[i];
+            nt = ns;
+        }
+    }
     if (ns == 0 || (nt == 0 && e->c->opt.require_dyad)) return;
     if (nt == 0) {
         tgts[0].code[0] = '\0';
@@ -396,6 +407,17 @@ static int32_t choose_object(const sent_ctx *s, uint32_t last, int32_t source) {
     return o;
 }
 
+/* "each other", "one another", "the other" right after the anchor. */
+static int reciprocal_object(const sent_ctx *s, uint32_t last) {
+    for (uint32_t i = last + 1; i + 1 < s->n && i <= last + 2; i++) {
+        const char *a = s->toks[i].norm, *b = s->toks[i + 1].norm;
+        if ((!strcmp(a, "each") || !strcmp(a, "one") || !strcmp(a, "the")) &&
+            (!strcmp(b, "other") || !strcmp(b, "another")))
+            return 1;
+    }
+    return 0;
+}
+
 static void code_sentence(emit_ctx *e, sent_ctx *s) {
     char seen[64][80];
     uint32_t nseen = 0;
@@ -448,6 +470,10 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
             }
         }
         if (vm.source < 0 && passive) vm.source = find_agent_by(s, vm.anchor_last);
+        vm.reciprocal = reciprocal_object(s, vm.anchor_last);
+        if (vm.reciprocal && vm.target >= 0 && vm.source >= 0 &&
+            s->m[vm.target].first > vm.anchor_last + 4)
+            vm.target = -1; /* "accused each other of ...": the others are the targets */
         emit_events(e, s, &vm, flags, seen, &nseen);
     }
 }
