@@ -174,13 +174,30 @@ static void test_quote_speaker(void **st) {
     assert_string_equal(g.lines[0], "quote[Aragorn Elessar|GONGOV]");
 }
 
+static void test_reciprocal(void **st) {
+    (void)st;
+    got g = code("Arnor and Gondor criticized each other.", "2020-05-05", 0);
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.lines[0], "ARN>GON 111");
+    assert_string_equal(g.lines[1], "GON>ARN 111");
+}
+
+static void test_we_in_quote_is_the_speaker(void **st) {
+    (void)st;
+    got g = code("\xe2\x80\x9cWe condemn Arnor,\xe2\x80\x9d Aragorn said.", "2020-05-05", 0);
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.lines[0], "quote[Aragorn Elessar|GONGOV]");
+    assert_string_equal(g.lines[1], "GONGOV>ARN 111");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_simple_event),   cmocka_unit_test(test_agents_and_metonyms),
         cmocka_unit_test(test_dated_role),     cmocka_unit_test(test_pattern_slot),
         cmocka_unit_test(test_passive),        cmocka_unit_test(test_paired_and_compound),
         cmocka_unit_test(test_negation),       cmocka_unit_test(test_hypothetical),
-        cmocka_unit_test(test_quote_speaker),
+        cmocka_unit_test(test_quote_speaker),  cmocka_unit_test(test_reciprocal),
+        cmocka_unit_test(test_we_in_quote_is_the_speaker),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -10,13 +10,15 @@ static int is_prep(uint8_t tag) { return tag == LEX_IN || tag == LEX_TO; }
 /* Is the mention starting at token i the object of a preposition? Subordinators tagged IN
  * ("before Russia invaded", "if Iran attacks") introduce a clause, not a prepositional phrase. */
 static int object_of_preposition(const sent_ctx *s, uint32_t i) {
+    /* walk back over the phrase's modifiers, then at most one determiner, to a preposition:
+     * "in south Ithilen", "to the affected villages"; "on Thursday the United Nations" is not one */
     uint32_t p = i;
-    while (p > 0 && (s->syn->tag[p - 1] == LEX_DT || s->syn->tag[p - 1] == LEX_JJ ||
-                     s->syn->tag[p - 1] == LEX_CD || s->syn->tag[p - 1] == LEX_PRPS ||
-                     s->syn->tag[p - 1] == LEX_RB || s->syn->tag[p - 1] == LEX_NN ||
-                     s->syn->tag[p - 1] == LEX_NNP) &&
-           i - p < 3)
+    while (p > 0 && i - p < 3 &&
+           (s->syn->tag[p - 1] == LEX_JJ || s->syn->tag[p - 1] == LEX_CD ||
+            s->syn->tag[p - 1] == LEX_RB || s->syn->tag[p - 1] == LEX_NN ||
+            s->syn->tag[p - 1] == LEX_NNP))
         p--;
+    if (p > 0 && (s->syn->tag[p - 1] == LEX_DT || s->syn->tag[p - 1] == LEX_PRPS)) p--;
     if (p == 0 || !is_prep(s->syn->tag[p - 1])) return 0;
     return !(s->syn->wcls[p - 1] & (W_SUBORD | W_COND | W_THAT));
 }

@@ -146,6 +146,7 @@ typedef struct {
     char date[11];          /* the article date */
     date_mention dates[8];  /* date expressions of the current sentence */
     uint32_t ndates;
+    const quote_state *quotes; /* the current sentence's attributed quotes */
 } emit_ctx;
 
 static parley_span span_of(const sent_ctx *s, uint32_t first, uint32_t last) {
@@ -206,7 +207,9 @@ static void emit_one(emit_ctx *e, const sent_ctx *s, const verb_match *vm, const
     r.modality = (vgflags & VG_COND) ? "hypothetical" : (vgflags & VG_MODAL) ? "modal"
                  : (vgflags & VG_FUTURE)                                   ? "future"
                                                                            : "";
-    r.reported_by = "";
+    /* an event coded from quoted words is reported by the quote's speaker */
+    const quote_span *qsp = e->quotes ? quotes_span_at(e->quotes, vm->anchor_first) : NULL;
+    r.reported_by = qsp ? qsp->who.name : "";
     r.speaker = r.speaker_code = "";
     if (e->fn(e->user, &r)) e->stopped = 1;
 }
@@ -260,7 +263,7 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
      * event is cooperation that takes two (roots 03 to 08). */
     if (nt == 0 && ns >= 2) {
         int root = (vm->code.code[0] - '0') * 10 + (vm->code.code[1] - '0');
-        if (vm->reciprocal || (root >= 3 && root <= 8)) {
+        if (vm->reciprocal || (vm->intransitive && root >= 3 && root <= 8)) {
             for (int i = 0; i < ns; i++) tgts[i] = srcs[i];
             nt = ns;
         }
@@ -418,6 +421,16 @@ static int reciprocal_object(const sent_ctx *s, uint32_t last) {
     return 0;
 }
 
+/* Does a noun phrase (an object) follow the verb? "met in Jerusalem" no; "visited Rohan" yes. */
+static int has_object_phrase(const sent_ctx *s, uint32_t last) {
+    uint32_t i = last + 1;
+    while (i < s->n && (s->syn->tag[i] == LEX_RB || s->syn->tag[i] == LEX_RP)) i++;
+    if (i >= s->n) return 0;
+    uint8_t t = s->syn->tag[i];
+    return tag_is_noun(t) || t == LEX_DT || t == LEX_PRPS || t == LEX_JJ || t == LEX_CD ||
+           t == LEX_PRP;
+}
+
 static void code_sentence(emit_ctx *e, sent_ctx *s) {
     char seen[64][80];
     uint32_t nseen = 0;
@@ -471,6 +484,7 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
         }
         if (vm.source < 0 && passive) vm.source = find_agent_by(s, vm.anchor_last);
         vm.reciprocal = reciprocal_object(s, vm.anchor_last);
+        vm.intransitive = is_verb && !has_object_phrase(s, vm.anchor_last);
         if (vm.reciprocal && vm.target >= 0 && vm.source >= 0 &&
             s->m[vm.target].first > vm.anchor_last + 4)
             vm.target = -1; /* "accused each other of ...": the others are the targets */
@@ -508,6 +522,8 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
         e.ndates = dates_find(s.toks, syn.wcls, s.n, date, e.dates, 8);
         quotes_sentence(&qs, &s, si, sn->paragraph, a, fn, user, &e.stopped);
         if (s.discard) continue;
+        if (quotes_add_speaker_mentions(ar, &qs, &s) < 0) goto nomem;
+        e.quotes = &qs;
         code_sentence(&e, &s);
         remember_mentions(&s);
     }

@@ -86,6 +86,7 @@ typedef struct {
     uint32_t anchor_first, anchor_last;
     const dict_verb *verb;
     int reciprocal;           /* "each other": the compound source's members act on each other */
+    int intransitive;         /* a verb with no object phrase ("met", "were negotiating") */
 } verb_match;
 /* Code the anchor at token h: returns 1 with a match, 0 when no verb entry fits. */
 int match_verb_at(const sent_ctx *s, uint32_t h, int want_noun, verb_match *out);

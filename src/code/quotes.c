@@ -306,6 +306,7 @@ void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index,
                      const parley_article *a, parley_record_fn fn, void *user, int *stopped) {
     note_people(q, s, a);
     int para_changed = paragraph != q->last_paragraph;
+    q->nspans = 0;
     if (para_changed) q->quoted_in_para = 0;
     uint32_t i = 0;
     while (i < s->n && !*stopped) {
@@ -357,6 +358,12 @@ void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index,
         r.sentence_span.end = s->toks[s->n - 1].end;
         r.quote_span.start = s->toks[tf].start;
         r.quote_span.end = s->toks[tl].end;
+        if (found && q->nspans < QUOTE_MAX_SPANS) {
+            q->spans[q->nspans].first = tf;
+            q->spans[q->nspans].last = tl;
+            q->spans[q->nspans].who = sp;
+            q->nspans++;
+        }
         r.speaker = found ? sp.name : "";
         r.speaker_code = found ? sp.code : "";
         r.date = r.date_source = r.source = r.target = r.code = r.root = r.plover = "";
@@ -370,4 +377,41 @@ void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index,
         !(s->n >= 2 && (s->toks[s->n - 2].flags & TOK_INQUOTE) && !(s->toks[s->n - 1].flags & TOK_QCLOSE)))
         q->open_quote = 0;
     q->last_paragraph = paragraph;
+}
+
+const quote_span *quotes_span_at(const quote_state *q, uint32_t i) {
+    for (int k = 0; k < q->nspans; k++)
+        if (q->spans[k].first <= i && i <= q->spans[k].last) return &q->spans[k];
+    return NULL;
+}
+
+int quotes_add_speaker_mentions(arena *a, const quote_state *q, sent_ctx *s) {
+    if (q->nspans == 0) return 0;
+    uint32_t extra = 0;
+    for (int k = 0; k < q->nspans; k++)
+        for (uint32_t i = q->spans[k].first; i <= q->spans[k].last && i < s->n; i++) extra++;
+    mention *merged = arena_alloc(a, (s->nm + extra + 1) * sizeof *merged);
+    if (!merged) return -1;
+    uint32_t out = 0, k = 0;
+    for (uint32_t i = 0; i < s->n; i++) {
+        while (k < s->nm && s->m[k].first <= i) merged[out++] = s->m[k++];
+        if (out && merged[out - 1].last >= i) continue;
+        const quote_span *qs = quotes_span_at(q, i);
+        const char *w = s->toks[i].norm;
+        if (!qs || !qs->who.code[0] ||
+            !(!strcmp(w, "we") || !strcmp(w, "i") || !strcmp(w, "us")))
+            continue;
+        mention *m = &merged[out++];
+        memset(m, 0, sizeof *m);
+        m->first = m->last = i;
+        m->group = -1;
+        m->agent_of = -1;
+        m->actor = UINT32_MAX;
+        m->pronoun = 1;
+        snprintf(m->code, sizeof m->code, "%s", qs->who.code);
+    }
+    while (k < s->nm) merged[out++] = s->m[k++];
+    s->m = merged;
+    s->nm = out;
+    return 0;
 }

@@ -16,6 +16,14 @@ typedef struct {
     char code[32];
 } speaker;
 
+/* The quotes of the current sentence with their speakers (for "we" inside a quote, and for
+ * the reported_by of events coded from quoted words). */
+#define QUOTE_MAX_SPANS 16
+typedef struct {
+    uint32_t first, last;  /* sentence-relative tokens of the quoted words */
+    speaker who;
+} quote_span;
+
 #define QUOTE_MAX_NAMES 64
 
 typedef struct {
@@ -28,7 +36,15 @@ typedef struct {
     int quoted_in_para;            /* an attributed quote was seen in this paragraph */
     char names[QUOTE_MAX_NAMES][96]; /* full names seen in the article, for "Mr. X" */
     int nnames;
+    quote_span spans[QUOTE_MAX_SPANS]; /* this sentence's attributed quotes */
+    int nspans;
 } quote_state;
+
+/* After quotes_sentence(): "we", "I" and "us" inside an attributed quote become mentions of the
+ * speaker's actor. Returns 0, -1 out of memory. */
+int quotes_add_speaker_mentions(arena *a, const quote_state *q, sent_ctx *s);
+/* The attributed quote containing token i of the current sentence, or NULL. */
+const quote_span *quotes_span_at(const quote_state *q, uint32_t i);
 
 void quotes_init(quote_state *q);
 /* Find quotes in the sentence and emit them; updates the article state. */
