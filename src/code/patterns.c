@@ -18,19 +18,34 @@ static int elem_word_at(const sent_ctx *s, const dict_elem *e, uint32_t i) {
 }
 
 /* Does set item (a word sequence) match at i (forwards)? Returns its length or 0. */
+static int item_at(const sent_ctx *s, const dict_set_item *it, uint32_t i) {
+    const dict *d = &s->pd->d;
+    if (i + it->n > s->n) return 0;
+    for (uint32_t j = 0; j < it->n; j++)
+        if (!word_matches(d, &s->toks[i + j], &s->ids[i + j], &d->words.v[it->words_off + j]))
+            return 0;
+    return 1;
+}
+
+/* Does an item of the set match at token i? Returns its length or 0. Items are found through
+ * the set's first-word index (exact form, verb and noun lemma), then the stem items. */
 static uint32_t set_at(const sent_ctx *s, uint32_t set, uint32_t i) {
     const dict *d = &s->pd->d;
+    const tok_ids *id = &s->ids[i];
+    uint32_t keys[3] = {id->wid, id->vlem != id->wid ? id->vlem : 0,
+                        id->nlem != id->wid && id->nlem != id->vlem ? id->nlem : 0};
+    uint32_t best = 0;
+    for (int k = 0; k < 3; k++)
+        for (uint32_t it = dict_set_first(d, set, keys[k]); it; it = d->set_next[it - 1]) {
+            const dict_set_item *x = &d->set_items.v[it - 1];
+            if (x->n > best && item_at(s, x, i)) best = x->n;
+        }
     const dict_set *st = &d->sets.v[set];
-    for (uint32_t k = 0; k < st->items_n; k++) {
-        const dict_set_item *it = &d->set_items.v[st->items_off + k];
-        if (i + it->n > s->n) continue;
-        uint32_t j = 0;
-        for (; j < it->n; j++)
-            if (!word_matches(d, &s->toks[i + j], &s->ids[i + j], &d->words.v[it->words_off + j]))
-                break;
-        if (j == it->n) return it->n;
+    for (uint32_t k = 0; k < st->loose_n; k++) {
+        const dict_set_item *x = &d->set_items.v[d->set_loose[st->loose_off + k]];
+        if (x->n > best && item_at(s, x, i)) best = x->n;
     }
-    return 0;
+    return best;
 }
 
 static int32_t mention_starting_from(const sent_ctx *s, uint32_t pos, uint32_t limit) {

@@ -45,6 +45,9 @@ void dict_free(dict *d) {
     free(d->sets.v);
     free(d->set_items.v);
     free(d->codes.v);
+    free(d->set_slots);
+    free(d->set_next);
+    free(d->set_loose);
     free(d->phrase_heads);
     free(d->phrase_list);
     free(d->verb_heads);
@@ -300,8 +303,64 @@ static void sort_by_length_desc(const dict *d, uint32_t *list, uint32_t n) {
     }
 }
 
+/* Index every set by its items' first words, so matching a set at a token is one probe. */
+static int index_sets(dict *d) {
+    size_t total = 0;
+    for (uint32_t k = 0; k < d->sets.n; k++) {
+        uint32_t cap = 4;
+        while (cap < d->sets.v[k].items_n * 2 + 2) cap *= 2;
+        d->sets.v[k].slots_off = (uint32_t)total;
+        d->sets.v[k].slots_cap = cap;
+        total += cap;
+    }
+    d->set_slots = calloc(total * 2 + 2, sizeof *d->set_slots);
+    d->set_next = calloc((size_t)d->set_items.n + 1, sizeof *d->set_next);
+    d->set_loose = malloc(((size_t)d->set_items.n + 1) * sizeof *d->set_loose);
+    if (!d->set_slots || !d->set_next || !d->set_loose) return -1;
+    uint32_t nloose = 0;
+    for (uint32_t k = 0; k < d->sets.n; k++) {
+        dict_set *st = &d->sets.v[k];
+        st->loose_off = nloose;
+        st->loose_n = 0;
+        uint32_t *slots = d->set_slots + (size_t)st->slots_off * 2, mask = st->slots_cap - 1;
+        /* insert in reverse so each chain lists items in their dictionary order */
+        for (uint32_t j = st->items_n; j-- > 0;) {
+            uint32_t item = st->items_off + j;
+            const dict_set_item *it = &d->set_items.v[item];
+            const dict_word *w = &d->words.v[it->words_off];
+            if (it->n == 0 || (w->flags & (DW_STEM | DW_CAPS))) continue;
+            uint32_t h = (w->word * 2654435761u) & mask;
+            while (slots[h * 2 + 1] && slots[h * 2] != w->word) h = (h + 1) & mask;
+            d->set_next[item] = slots[h * 2 + 1];
+            slots[h * 2] = w->word;
+            slots[h * 2 + 1] = item + 1;
+        }
+        for (uint32_t j = 0; j < st->items_n; j++) {
+            const dict_set_item *it = &d->set_items.v[st->items_off + j];
+            if (it->n && (d->words.v[it->words_off].flags & (DW_STEM | DW_CAPS))) {
+                d->set_loose[nloose++] = st->items_off + j;
+                st->loose_n++;
+            }
+        }
+    }
+    return 0;
+}
+
+uint32_t dict_set_first(const dict *d, uint32_t set, uint32_t word) {
+    const dict_set *st = &d->sets.v[set];
+    if (!word || !st->slots_cap || !d->set_slots) return 0;
+    const uint32_t *slots = d->set_slots + (size_t)st->slots_off * 2;
+    uint32_t mask = st->slots_cap - 1, h = (word * 2654435761u) & mask;
+    while (slots[h * 2 + 1]) {
+        if (slots[h * 2] == word) return slots[h * 2 + 1];
+        h = (h + 1) & mask;
+    }
+    return 0;
+}
+
 int dict_freeze(dict *d) {
     if (d->in_block) dict_end_block(d);
+    if (index_sets(d) < 0) return -1;
     uint32_t nkeys = d->strings.count;
     uint32_t *keys = malloc(((size_t)d->phrases.n + d->verbs.n + 1) * sizeof *keys);
     if (!keys) return -1;

@@ -112,6 +112,11 @@ typedef struct {
 typedef struct {
     uint32_t items_off, items_n;    /* into dict.set_items */
     uint32_t name;                  /* interned "&NAME" or 0 for inline {a|b} */
+    /* built by dict_freeze(): an open-addressing table (into dict.set_slots) from an item's
+     * first word to the items that start with it, chained through dict.set_next; items whose
+     * first word is a stem or caps-only are tried one by one (set_loose) */
+    uint32_t slots_off, slots_cap;
+    uint32_t loose_off, loose_n;
 } dict_set;
 typedef struct {
     uint32_t words_off, n;          /* into dict.words */
@@ -148,6 +153,9 @@ typedef struct dict {
     /* Indexes built by dict_freeze(): first word id -> phrases / verbs that start with it.
      * heads_* are CSR arrays indexed by word id (size strings.count + 1). */
     uint32_t *phrase_heads, *phrase_list;
+    uint32_t *set_slots;           /* pairs (word id, first item + 1) */
+    uint32_t *set_next;            /* per set item: next item (+1) with the same first word */
+    uint32_t *set_loose;           /* item indexes tried one by one */
     uint32_t *verb_heads, *verb_list;
     uint32_t max_stem_len;
     int frozen;
@@ -203,6 +211,8 @@ int dict_add_code_info(dict *d, const dict_code_info *ci);
 int dict_freeze(dict *d);
 
 /* Lookups (after freeze). */
+/* The first item (+1; 0 for none) of a set whose first word is `word`; follow dict.set_next. */
+uint32_t dict_set_first(const dict *d, uint32_t set, uint32_t word);
 const dict_code_info *dict_code_lookup(const dict *d, const char *code);
 /* Pick the code of an actor for a date (YYYYMMDD, 0 = unknown: the default, else the latest). */
 const char *dict_actor_code(const dict *d, uint32_t actor, int32_t date);
