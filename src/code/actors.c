@@ -65,7 +65,7 @@ static const dict_phrase *longest_at(const sent_ctx *s, uint32_t i) {
     if (t->flags & TOK_PUNCT) return NULL;
     best_in_list(s, s->ids[i].wid, i, &best);
     if (s->ids[i].nlem != s->ids[i].wid) best_in_list(s, s->ids[i].nlem, i, &best);
-    if (d->stems.count > 1) {
+    if (d->stems.count > 1 && dict_may_have_stem(d, t->norm, t->norm_len)) {
         uint32_t maxl = t->norm_len < d->max_stem_len ? t->norm_len : d->max_stem_len;
         for (uint32_t l = 2; l <= maxl; l++) {
             if (!intern_find(&d->stems, t->norm, l)) continue;

@@ -66,6 +66,26 @@ static void token_ids(const struct parley_dicts *pd, const sent_syntax *syn, con
     }
 }
 
+/* The set of word ids in the sentence, so that a pattern whose key word is absent is skipped
+ * without being tried. */
+static int build_wordset(arena *a, sent_ctx *s) {
+    uint32_t cap = 64;
+    while (cap < s->n * 6 + 8) cap *= 2;
+    s->wordset = arena_calloc(a, cap, sizeof *s->wordset);
+    if (!s->wordset) return -1;
+    s->wordset_cap = cap;
+    for (uint32_t i = 0; i < s->n; i++) {
+        uint32_t ids[3] = {s->ids[i].wid, s->ids[i].vlem, s->ids[i].nlem};
+        for (int k = 0; k < 3; k++) {
+            if (!ids[k]) continue;
+            uint32_t h = (ids[k] * 2654435761u) & (cap - 1);
+            while (s->wordset[h] && s->wordset[h] != ids[k]) h = (h + 1) & (cap - 1);
+            s->wordset[h] = ids[k];
+        }
+    }
+    return 0;
+}
+
 /* ---------- subject and object ---------- */
 
 static int clause_of(const sent_ctx *s, uint32_t tok) { return s->syn->clause_of[tok]; }
@@ -516,7 +536,7 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
         token_ids(c->pd, &syn, tz.toks + sn->first, sn->count, ids);
         sent_ctx s = {.pd = c->pd, .syn = &syn, .toks = tz.toks + sn->first, .ids = ids,
                       .n = sn->count, .date = date, .mem = &mem};
-        if (find_mentions(ar, &s) < 0) goto nomem;
+        if (build_wordset(ar, &s) < 0 || find_mentions(ar, &s) < 0) goto nomem;
         if (s.discard == 2) break;
         e.sent_index = si;
         e.ndates = dates_find(s.toks, syn.wcls, s.n, date, e.dates, 8);

@@ -27,6 +27,16 @@ static int item_at(const sent_ctx *s, const dict_set_item *it, uint32_t i) {
     return 1;
 }
 
+/* Does the sentence contain the word (as a form or a lemma)? One probe in its word set. */
+static int sentence_has(const sent_ctx *s, uint32_t word) {
+    uint32_t mask = s->wordset_cap - 1, h = (word * 2654435761u) & mask;
+    while (s->wordset[h]) {
+        if (s->wordset[h] == word) return 1;
+        h = (h + 1) & mask;
+    }
+    return 0;
+}
+
 /* Does an item of the set match at token i? Returns its length or 0. Items are found through
  * the set's first-word index (exact form, verb and noun lemma), then the stem items. */
 static uint32_t set_at(const sent_ctx *s, uint32_t set, uint32_t i) {
@@ -179,6 +189,7 @@ static int try_verb(const sent_ctx *s, const dict_verb *v, uint32_t h, verb_matc
     const dict *d = &s->pd->d;
     for (uint32_t p = 0; p < v->patterns_n; p++) {
         const dict_pattern *pt = &d->patterns.v[v->patterns_off + p];
+        if (pt->key && !sentence_has(s, pt->key)) continue;
         verb_match vm = {.source = -1, .target = -1};
         if (!match_after(s, &d->elems.v[pt->after_off], pt->after_n, last + 1, &vm)) continue;
         int64_t floor = v->clause_scoped ? s->syn->clauses[s->syn->clause_of[h]].first : 0;
@@ -239,7 +250,7 @@ int match_verb_at(const sent_ctx *s, uint32_t h, int want_noun, verb_match *out)
     scan_list(s, id->wid, h, want_noun, out, &found);
     if (id->vlem != id->wid) scan_list(s, id->vlem, h, want_noun, out, &found);
     if (id->nlem != id->wid && id->nlem != id->vlem) scan_list(s, id->nlem, h, want_noun, out, &found);
-    if (d->stems.count > 1) {
+    if (d->stems.count > 1 && dict_may_have_stem(d, s->toks[h].norm, s->toks[h].norm_len)) {
         const token *t = &s->toks[h];
         uint32_t maxl = t->norm_len < d->max_stem_len ? t->norm_len : d->max_stem_len;
         for (uint32_t l = 2; l <= maxl; l++) {

@@ -136,6 +136,13 @@ uint32_t dict_add_words(dict *d, const dict_word *w, uint32_t n) {
             size_t len = strlen(s);
             if (!intern_add(&d->stems, s, len)) return UINT32_MAX;
             if (len > d->max_stem_len) d->max_stem_len = (uint32_t)len;
+            if (len < 3) d->short_stems = 1;
+            else {
+                uint32_t h = ((uint32_t)(unsigned char)s[0] * 31u + (unsigned char)s[1]) * 31u +
+                             (unsigned char)s[2];
+                h &= 0xffff;
+                d->stem_prefix[h >> 3] |= (uint8_t)(1u << (h & 7));
+            }
         }
     }
     return off;
@@ -358,8 +365,22 @@ uint32_t dict_set_first(const dict *d, uint32_t set, uint32_t word) {
     return 0;
 }
 
+/* A pattern's key: its first exact word, which the sentence must contain. */
+static void pattern_keys(dict *d) {
+    for (uint32_t p = 0; p < d->patterns.n; p++) {
+        dict_pattern *pt = &d->patterns.v[p];
+        pt->key = 0;
+        uint32_t n = pt->before_n + pt->after_n;
+        for (uint32_t i = 0; i < n && !pt->key; i++) {
+            const dict_elem *e = &d->elems.v[pt->before_off + i];
+            if (e->kind == PE_WORD && !(e->flags & DW_STEM)) pt->key = e->id;
+        }
+    }
+}
+
 int dict_freeze(dict *d) {
     if (d->in_block) dict_end_block(d);
+    pattern_keys(d);
     if (index_sets(d) < 0) return -1;
     uint32_t nkeys = d->strings.count;
     uint32_t *keys = malloc(((size_t)d->phrases.n + d->verbs.n + 1) * sizeof *keys);

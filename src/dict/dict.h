@@ -95,6 +95,8 @@ typedef struct {
     dict_code code;
     uint32_t text;                  /* interned pattern text, for output */
     uint32_t file, line;
+    uint32_t key;                   /* a word the sentence must contain for the pattern to
+                                       match (its first exact word; 0 = none), set by freeze */
 } dict_pattern;
 
 typedef struct {
@@ -158,6 +160,9 @@ typedef struct dict {
     uint32_t *set_loose;           /* item indexes tried one by one */
     uint32_t *verb_heads, *verb_list;
     uint32_t max_stem_len;
+    uint8_t stem_prefix[8192];     /* bit per hash of a stem's first 3 bytes: a token whose
+                                      first 3 bytes are not set cannot match any stem */
+    uint8_t short_stems;           /* a stem shorter than 3 bytes exists: no filtering */
     int frozen;
     /* Problems found while loading, reported through warn(). */
     void (*warn)(void *user, const char *file, long line, const char *message);
@@ -209,6 +214,16 @@ int dict_add_code_info(dict *d, const dict_code_info *ci);
 
 /* Build lookup indexes; after this the dict is read-only. Returns 0, or -1 out of memory. */
 int dict_freeze(dict *d);
+
+/* Could a token starting with these bytes match some stem? (cheap filter before probing) */
+static inline int dict_may_have_stem(const dict *d, const char *s, size_t n) {
+    if (d->short_stems) return 1;
+    if (n < 3) return 0;
+    uint32_t h = ((uint32_t)(unsigned char)s[0] * 31u + (unsigned char)s[1]) * 31u +
+                 (unsigned char)s[2];
+    h &= 0xffff;
+    return (d->stem_prefix[h >> 3] >> (h & 7)) & 1;
+}
 
 /* Lookups (after freeze). */
 /* The first item (+1; 0 for none) of a set whose first word is `word`; follow dict.set_next. */
