@@ -47,7 +47,12 @@ cmp -s "$tmp/t1" "$tmp/t2"; check "same output with 1 and 2 threads" $?
 "$PARLEY" code --json < "$SHARED/eval/dev/wikinews-articles.jsonl" 2> "$tmp/pipe.err" | head -1 > /dev/null
 check "closed pipe: no error message" $([ ! -s "$tmp/pipe.err" ]; echo $?)
 
-# 7. the bundled dictionaries lint clean
+# 7. validate: help and the last line format
+"$PARLEY" validate --help > /dev/null; check "validate --help" $?
+"$PARLEY" validate "$SHARED/reference/petrarch2/PETR.UnitTest.records.xml" 2>/dev/null | tail -1 | grep -Eq '^[0-9]+ passed, [0-9]+ failed$'
+check "validate ends with N passed, M failed" $?
+
+# 8. the bundled dictionaries lint clean
 "$PARLEY" dict check > "$tmp/check.out"; check "dict check exits 0" $?
 grep -q "^0 problems" "$tmp/check.out"; check "dict check: 0 problems" $?
 
