@@ -157,6 +157,13 @@ static void resolve_pronoun(quote_state *q, speaker *out) {
 static int subject_before(quote_state *q, const sent_ctx *s, const parley_article *a, uint32_t i,
                           uint32_t floor, speaker *out) {
     if (i == 0 || i <= floor) return 0;
+    /* "..., saying that": a participle after a comma speaks for the sentence's first reporter */
+    if (s->syn->tag[i] == LEX_VBG && !strcmp(s->toks[i - 1].norm, ",")) {
+        for (uint32_t v = floor; v + 1 < i; v++)
+            if (is_reporting_verb(s, v) && s->syn->tag[v] != LEX_VBG &&
+                !(s->toks[v].flags & TOK_INQUOTE))
+                return subject_before(q, s, a, v, floor, out);
+    }
     int64_t j = (int64_t)i - 1;
     while (j > (int64_t)floor &&
            (s->syn->tag[j] == LEX_RB || s->syn->tag[j] == LEX_MD ||
@@ -302,6 +309,21 @@ static void note_reporters(quote_state *q, const sent_ctx *s, const parley_artic
     }
 }
 
+/* The sentence's subject, when it is a person named outside quotes and the sentence quotes
+ * nobody: a quote in the next sentence with no attribution of its own is likely theirs. */
+static void note_subject(quote_state *q, const sent_ctx *s, const parley_article *a) {
+    q->prev_subject_fresh = 0;
+    if (q->nspans) return;
+    for (uint32_t k = 0; k < s->nm; k++) {
+        const mention *m = &s->m[k];
+        if (m->in_pp || (s->toks[m->first].flags & TOK_INQUOTE)) continue;
+        if (!m->person || m->pronoun) return;
+        set_from_mention(q, s, a, m, &q->prev_subject);
+        q->prev_subject_fresh = 1;
+        return;
+    }
+}
+
 void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index, uint32_t paragraph,
                      const parley_article *a, parley_record_fn fn, void *user, int *stopped) {
     note_people(q, s, a);
@@ -335,6 +357,12 @@ void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index,
          * reported last. */
         if (!found && (continuing || q->open_quote || same_para) && q->last_speaker.name[0]) {
             sp = q->last_speaker;
+            found = 1;
+        }
+        if (!found && q->prev_subject.name[0] && q->prev_subject_fresh) {
+            /* "Mr. Putin seemed to be exploiting ... . “You have issues on the border,” ...":
+             * an unattributed quote right after a sentence about a person is theirs */
+            sp = q->prev_subject;
             found = 1;
         }
         if (!found && (new_para_quote || tf == qf + 1)) {
@@ -373,6 +401,7 @@ void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index,
         i = j + 1;
     }
     note_reporters(q, s, a);
+    note_subject(q, s, a);
     if (s->n && !(s->toks[s->n - 1].flags & (TOK_INQUOTE)) &&
         !(s->n >= 2 && (s->toks[s->n - 2].flags & TOK_INQUOTE) && !(s->toks[s->n - 1].flags & TOK_QCLOSE)))
         q->open_quote = 0;

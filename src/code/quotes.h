@@ -31,6 +31,8 @@ typedef struct {
     speaker last_person;           /* latest person named as a subject (for he/she) */
     speaker last_reporter;         /* subject of the latest reporting verb outside quotes */
     unsigned seq, reporter_seq, speaker_seq; /* which of the two came last */
+    speaker prev_subject;          /* the previous sentence's subject, when a person */
+    int prev_subject_fresh;        /* ... and that sentence was the one just before */
     int open_quote;                /* a quote opened and not closed at the end of the sentence */
     uint32_t last_paragraph;
     int quoted_in_para;            /* an attributed quote was seen in this paragraph */

@@ -41,7 +41,8 @@ static const word_list LISTS[] = {
      "welcomes condemn condemned condemns criticize criticized criticise criticised accuse "
      "accused accuses denounce denounced denounces praise praised praises dismiss dismissed "
      "dismisses reject rejected rejects spoke speak speaks spoken hail hailed hails salute "
-     "saluted demand demanded demands ask asked asks"},
+     "saluted demand demanded demands ask asked asks express expressed expresses voice "
+     "voiced voices"},
     {W_ACCORDING, "according"},
     {W_SUBORD, "because although though while whereas after before since until unless when "
                "whenever once as"},
