@@ -69,6 +69,7 @@ static void set_from_mention(quote_state *q, const sent_ctx *s, const parley_art
         snprintf(out->name, sizeof out->name, "%s",
                  intern_str(&d->strings, d->actors.v[m->actor].name));
     snprintf(out->code, sizeof out->code, "%s", m->code);
+    out->person = m->person;
 }
 
 /* The name ending at token l (walking back over capitalised words and initials). */
@@ -106,6 +107,7 @@ static void speaker_from_span(quote_state *q, const sent_ctx *s, const parley_ar
     uint32_t nf = f;
     while (nf < l && is_title(s, nf)) nf++;
     span_text(a, s->toks, nf, l, out->name, sizeof out->name);
+    out->person = 1; /* a name */
     expand_name(q, out->name, sizeof out->name);
     out->code[0] = '\0';
     if (m >= 0) snprintf(out->code, sizeof out->code, "%s", s->m[m].code);
@@ -144,10 +146,24 @@ static int is_np_tag(uint8_t t) {
 }
 
 /* "he said": the person who last reported something, else the last person named. */
-static void resolve_pronoun(quote_state *q, speaker *out) {
-    *out = q->last_reporter.name[0] ? q->last_reporter
-           : q->last_person.name[0] ? q->last_person
-                                    : q->last_speaker;
+/* "he said": the person who last reported something, or the last person named, whichever came
+ * later; "they said": the last reporter (often a group: "officials said"). */
+static void resolve_pronoun(quote_state *q, int singular, speaker *out) {
+    /* the speaker of a quote earlier in this paragraph goes on speaking */
+    if (q->quoted_in_para && q->last_speaker.name[0] && (!singular || q->last_speaker.person)) {
+        *out = q->last_speaker;
+        return;
+    }
+    if (q->last_reporter.name[0] && (!singular || q->last_reporter.person))
+        *out = q->last_reporter;
+    else if (q->last_person.name[0] && singular)
+        *out = q->last_person;
+    else
+        *out = q->last_reporter.name[0] ? q->last_reporter : q->last_speaker;
+}
+
+static int singular_pronoun(const sent_ctx *s, uint32_t i) {
+    return !strcmp(s->toks[i].norm, "he") || !strcmp(s->toks[i].norm, "she");
 }
 
 /* The subject of the reporting verb at token i, looking no further left than floor: a name, a
@@ -188,7 +204,7 @@ static int subject_before(quote_state *q, const sent_ctx *s, const parley_articl
         if (j < (int64_t)floor) return 0;
     }
     if (is_pronoun_speaker_at(s, j)) {
-        resolve_pronoun(q, out);
+        resolve_pronoun(q, singular_pronoun(s, (uint32_t)j), out);
         return out->name[0] != 0;
     }
     uint32_t f;
@@ -289,8 +305,10 @@ static void note_people(quote_state *q, const sent_ctx *s, const parley_article 
         }
     }
     for (uint32_t k = 0; k < s->nm; k++)
-        if (s->m[k].person && !(s->toks[s->m[k].first].flags & TOK_INQUOTE))
+        if (s->m[k].person && !s->m[k].pronoun && !(s->toks[s->m[k].first].flags & TOK_INQUOTE)) {
             set_from_mention(q, s, a, &s->m[k], &q->last_person);
+            q->person_seq = ++q->seq;
+        }
 }
 
 /* Remember who last reported something outside quotes ("Mr. Radchenko said ..."), so that a

@@ -14,6 +14,7 @@
 typedef struct {
     char name[96];      /* speaker name as written in full, or description */
     char code[32];
+    uint8_t person;     /* a named person (not a description such as "officials") */
 } speaker;
 
 /* The quotes of the current sentence with their speakers (for "we" inside a quote, and for
@@ -30,7 +31,7 @@ typedef struct {
     speaker last_speaker;          /* of the latest attributed quote */
     speaker last_person;           /* latest person named as a subject (for he/she) */
     speaker last_reporter;         /* subject of the latest reporting verb outside quotes */
-    unsigned seq, reporter_seq, speaker_seq; /* which of the two came last */
+    unsigned seq, reporter_seq, speaker_seq, person_seq; /* which came last */
     speaker prev_subject;          /* the previous sentence's subject, when a person */
     int prev_subject_fresh;        /* ... and that sentence was the one just before */
     int open_quote;                /* a quote opened and not closed at the end of the sentence */
