@@ -109,8 +109,14 @@ static int32_t reporter_of(const sent_ctx *s, uint32_t tok, const mention *list,
     int c = s->syn->clause_of[tok];
     const clause *cl = &s->syn->clauses[c];
     if (cl->kind != CL_REPORTED) return -1;
-    for (uint32_t k = nm; k-- > 0;)
-        if (list[k].last < cl->first && !list[k].in_pp) return (int32_t)k;
+    /* the reporting verb's subject: skip mentions in prepositional phrases and in relative or
+     * adverbial clauses ("Rasmussen, who served as NATO secretary general, said that he") */
+    for (uint32_t k = nm; k-- > 0;) {
+        if (list[k].last >= cl->first || list[k].in_pp) continue;
+        uint8_t kind = s->syn->clauses[s->syn->clause_of[list[k].first]].kind;
+        if (kind == CL_RELATIVE || kind == CL_SUBORD) continue;
+        return (int32_t)k;
+    }
     return -1;
 }
 

@@ -371,6 +371,9 @@ static int build_clauses(arena *a, sent_syntax *s) {
          * "would be willing to talk", "has not agreed to withdraw" */
         if ((vg->flags & VG_INF) && g > 0 && s->groups[g - 1].clause == vg->clause)
             vg->flags |= s->groups[g - 1].flags & (VG_NEG | VG_MODAL | VG_FUTURE | VG_COND);
+        /* "more inclined to make concessions", "unlikely to attack": not an action reported */
+        if ((vg->flags & VG_INF) && vg->first > 0 && (s->wcls[vg->first - 1] & W_HEDGE))
+            vg->flags |= VG_COND;
     }
     return 0;
 }

@@ -29,7 +29,8 @@ enum {
     W_DATE = 1u << 18,    /* yesterday today tonight night (and W_NOTNAME: weekdays, months) */
     W_SPEECH = 1u << 19,  /* verbs whose subject is the author of a quote in their clause:
                              vowed to start a "holy war", called the plan "a disaster" */
-    W_ACCORDING = 1u << 20 /* according */
+    W_ACCORDING = 1u << 20, /* according */
+    W_HEDGE = 1u << 21    /* inclined, likely, reluctant ... + to: the action is not reported */
 };
 
 typedef struct syntax_words syntax_words;
