@@ -28,8 +28,10 @@ typedef struct {
 
 static int count_record(void *user, const parley_record *r) {
     long *n = user;
-    if (r->kind == PARLEY_RECORD_EVENT) n[0]++;
-    else n[1]++;
+    if (r->kind == PARLEY_RECORD_EVENT)
+        n[0]++;
+    else
+        n[1]++;
     return 0;
 }
 
@@ -44,10 +46,14 @@ int main(int argc, char **argv) {
     parley_dict_paths paths;
     memset(&paths, 0, sizeof paths);
     for (int i = 2; i + 1 < argc; i += 2) {
-        if (!strcmp(argv[i], "--verbs")) paths.verbs = argv[i + 1];
-        else if (!strcmp(argv[i], "--agents")) paths.agents = argv[i + 1];
-        else if (!strcmp(argv[i], "--discards")) paths.discards = argv[i + 1];
-        else if (!strcmp(argv[i], "--repeat")) repeat = atoi(argv[i + 1]);
+        if (!strcmp(argv[i], "--verbs"))
+            paths.verbs = argv[i + 1];
+        else if (!strcmp(argv[i], "--agents"))
+            paths.agents = argv[i + 1];
+        else if (!strcmp(argv[i], "--discards"))
+            paths.discards = argv[i + 1];
+        else if (!strcmp(argv[i], "--repeat"))
+            repeat = atoi(argv[i + 1]);
         else if (!strcmp(argv[i], "--actors")) {
             for (char *p = strtok(argv[i + 1], ","); p && nact < 15; p = strtok(NULL, ","))
                 actors[nact++] = p;
@@ -127,7 +133,9 @@ int main(int argc, char **argv) {
         counts[0] = counts[1] = 0;
         t0 = now();
         for (size_t k = 0; k < n; k++) {
-            parley_article art = {.id = docs[k].id, .date = docs[k].date, .text = docs[k].text,
+            parley_article art = {.id = docs[k].id,
+                                  .date = docs[k].date,
+                                  .text = docs[k].text,
                                   .text_len = docs[k].len};
             parley_code_article(c, &art, count_record, counts, &err);
         }

@@ -28,35 +28,35 @@ extern "C" {
 
 typedef enum {
     PARLEY_OK = 0,
-    PARLEY_ERR_NOMEM,   /* an allocation failed */
-    PARLEY_ERR_IO,      /* a file could not be read */
-    PARLEY_ERR_PARSE,   /* input is malformed (file and line say where) */
-    PARLEY_ERR_USAGE,   /* an argument is invalid */
-    PARLEY_ERR_LIMIT    /* input exceeds a documented limit */
+    PARLEY_ERR_NOMEM, /* an allocation failed */
+    PARLEY_ERR_IO,    /* a file could not be read */
+    PARLEY_ERR_PARSE, /* input is malformed (file and line say where) */
+    PARLEY_ERR_USAGE, /* an argument is invalid */
+    PARLEY_ERR_LIMIT  /* input exceeds a documented limit */
 } parley_status;
 
 typedef struct {
     parley_status status;
     char message[512];
-    char file[256];     /* "" when not about a file */
-    long line;          /* 0 when not about a line */
-    unsigned warnings;  /* count of non-fatal problems (entries skipped) */
+    char file[256];    /* "" when not about a file */
+    long line;         /* 0 when not about a line */
+    unsigned warnings; /* count of non-fatal problems (entries skipped) */
 } parley_error;
 
 /* Where the dictionaries come from. Every field may be NULL: NULL everywhere means parley's
  * bundled dictionaries. Formats are detected from content: PETRARCH-2 (verbs with "---" blocks,
  * XML-comment headers), TABARI (.verbs/.actors/.agents) or parley's own. */
 typedef struct {
-    const char *verbs;            /* one file */
-    const char *const *actors;    /* NULL-terminated list of files */
+    const char *verbs;         /* one file */
+    const char *const *actors; /* NULL-terminated list of files */
     const char *agents;
     const char *discards;
     const char *issues;
-    const char *codes;            /* CAMEO code table (parley TSV); NULL = bundled */
-    const char *data_dir;         /* where bundled dictionaries live; NULL = built-in default */
-    int only_named;               /* 1: load only the files named here, none of the bundled
-                                     ones (a validation suite's own world); the bundled CAMEO
-                                     code table is still read unless codes is given */
+    const char *codes;    /* CAMEO code table (parley TSV); NULL = bundled */
+    const char *data_dir; /* where bundled dictionaries live; NULL = built-in default */
+    int only_named;       /* 1: load only the files named here, none of the bundled
+                             ones (a validation suite's own world); the bundled CAMEO
+                             code table is still read unless codes is given */
     /* Report a non-fatal problem (file:line: message); may be NULL. */
     void (*warn)(void *user, const char *file, long line, const char *message);
     void *warn_user;
@@ -83,8 +83,8 @@ unsigned parley_dicts_check(const parley_dicts *d,
 
 /* Options that change what the coder emits. */
 typedef struct {
-    int emit_all;        /* also emit negated and hypothetical events, flagged */
-    int require_dyad;    /* only emit events with both source and target (default 1) */
+    int emit_all;     /* also emit negated and hypothetical events, flagged */
+    int require_dyad; /* only emit events with both source and target (default 1) */
 } parley_options;
 
 parley_coder *parley_coder_new(const parley_dicts *d, const parley_options *opt, parley_error *err);
@@ -92,39 +92,41 @@ void parley_coder_free(parley_coder *c);
 
 typedef struct {
     const char *id;
-    const char *date;    /* YYYY-MM-DD, or NULL */
-    const char *title;   /* may be NULL */
-    const char *text;    /* UTF-8 */
+    const char *date;  /* YYYY-MM-DD, or NULL */
+    const char *title; /* may be NULL */
+    const char *text;  /* UTF-8 */
     size_t text_len;
-    const char *source;  /* outlet, may be NULL */
+    const char *source; /* outlet, may be NULL */
 } parley_article;
 
-typedef struct { uint32_t start, end; } parley_span;   /* byte offsets into the article text */
+typedef struct {
+    uint32_t start, end;
+} parley_span; /* byte offsets into the article text */
 
 typedef enum { PARLEY_RECORD_EVENT = 1, PARLEY_RECORD_QUOTE = 2 } parley_record_kind;
 
 typedef struct {
     parley_record_kind kind;
     const char *doc;
-    int sentence;            /* index of the sentence in the article */
+    int sentence; /* index of the sentence in the article */
     parley_span sentence_span;
     /* events */
-    const char *date;        /* event date YYYY-MM-DD ("" when unknown) */
-    const char *date_source; /* "text" (resolved from the sentence) or "article" */
-    const char *source, *target, *code;  /* CAMEO codes ("" when absent) */
+    const char *date;                   /* event date YYYY-MM-DD ("" when unknown) */
+    const char *date_source;            /* "text" (resolved from the sentence) or "article" */
+    const char *source, *target, *code; /* CAMEO codes ("" when absent) */
     const char *root;
-    int quad_class;          /* 0 when the code is not in the code table */
+    int quad_class; /* 0 when the code is not in the code table */
     double goldstein;
-    const char *plover;      /* PLOVER type or "" */
+    const char *plover; /* PLOVER type or "" */
     parley_span source_span, verb_span, target_span;
-    const char *pattern;     /* the dictionary pattern that fired, as written */
+    const char *pattern; /* the dictionary pattern that fired, as written */
     int negated;
     const char *modality;    /* "" (asserted), "intent", "hypothetical", "question", ... */
     const char *reported_by; /* speaker whose words report the event, or "" */
     /* quotes */
     parley_span quote_span;
-    const char *speaker;       /* name as written in full, or description; "" when unknown */
-    const char *speaker_code;  /* actor code on the article's date, or "" */
+    const char *speaker;      /* name as written in full, or description; "" when unknown */
+    const char *speaker_code; /* actor code on the article's date, or "" */
 } parley_record;
 
 /* Called once per record, in text order. Return non-zero to stop coding this article. The record

@@ -192,11 +192,16 @@ static void test_we_in_quote_is_the_speaker(void **st) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_simple_event),   cmocka_unit_test(test_agents_and_metonyms),
-        cmocka_unit_test(test_dated_role),     cmocka_unit_test(test_pattern_slot),
-        cmocka_unit_test(test_passive),        cmocka_unit_test(test_paired_and_compound),
-        cmocka_unit_test(test_negation),       cmocka_unit_test(test_hypothetical),
-        cmocka_unit_test(test_quote_speaker),  cmocka_unit_test(test_reciprocal),
+        cmocka_unit_test(test_simple_event),
+        cmocka_unit_test(test_agents_and_metonyms),
+        cmocka_unit_test(test_dated_role),
+        cmocka_unit_test(test_pattern_slot),
+        cmocka_unit_test(test_passive),
+        cmocka_unit_test(test_paired_and_compound),
+        cmocka_unit_test(test_negation),
+        cmocka_unit_test(test_hypothetical),
+        cmocka_unit_test(test_quote_speaker),
+        cmocka_unit_test(test_reciprocal),
         cmocka_unit_test(test_we_in_quote_is_the_speaker),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -6,8 +6,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -64,11 +64,11 @@ static void test_dated_roles(void **st) {
 static void test_bad_lines_reported(void **st) {
     (void)st;
     write_file("RUS   Russia\n"
-               "lowercase  Nowhere\n"                   /* line 2: bad code */
+               "lowercase  Nowhere\n" /* line 2: bad code */
                "@ Someone Else\n"
-               "    XXXGOV  2010-01-01  2009-01-01\n"    /* line 4: range backwards */
+               "    XXXGOV  2010-01-01  2009-01-01\n" /* line 4: range backwards */
                "    XXXGOV  2001-01-01  2005-01-01\n"
-               "    XXXGOV  2004-01-01  2006-01-01\n"    /* line 6: overlap */
+               "    XXXGOV  2004-01-01  2006-01-01\n" /* line 6: overlap */
                "UKR   Ukraine\n");
     dict d;
     setup_dict(&d);

@@ -60,7 +60,9 @@ static uint32_t wid(const dict *d, const char *s) {
     return intern_find(&d->strings, s, strlen(s));
 }
 
-static const char *str(const dict *d, uint32_t id) { return intern_str(&d->strings, id); }
+static const char *str(const dict *d, uint32_t id) {
+    return intern_str(&d->strings, id);
+}
 
 /* Phrase as text: words joined by ' ' (gap) or '_' (adjacent), '~' after stems. */
 static void words_text(const dict *d, const dict_word *w, uint32_t n, char *out, size_t outsz) {
@@ -68,8 +70,8 @@ static void words_text(const dict *d, const dict_word *w, uint32_t n, char *out,
     out[0] = '\0';
     for (uint32_t i = 0; i < n && k < outsz; i++)
         k += (size_t)snprintf(out + k, outsz - k, "%s%s%s",
-                              i ? ((w[i].flags & DW_ADJACENT) ? "_" : " ") : "",
-                              str(d, w[i].word), (w[i].flags & DW_STEM) ? "~" : "");
+                              i ? ((w[i].flags & DW_ADJACENT) ? "_" : " ") : "", str(d, w[i].word),
+                              (w[i].flags & DW_STEM) ? "~" : "");
 }
 
 static void set_text(const dict *d, uint32_t set, char *out, size_t outsz) {
@@ -95,7 +97,8 @@ static void elems_text(const dict *d, const dict_elem *e, uint32_t n, char *out,
             snprintf(tmp, sizeof tmp, "%s%s", str(d, e[i].id), (e[i].flags & DW_STEM) ? "~" : "");
             break;
         case PE_SET:
-            if (d->sets.v[e[i].id].name) snprintf(tmp, sizeof tmp, "%s", str(d, d->sets.v[e[i].id].name));
+            if (d->sets.v[e[i].id].name)
+                snprintf(tmp, sizeof tmp, "%s", str(d, d->sets.v[e[i].id].name));
             else {
                 char items[400];
                 set_text(d, e[i].id, items, sizeof items);
@@ -198,40 +201,39 @@ static void test_inflection(void **state) {
 
 /* ------------------------------------------------------------------ PETRARCH verbs */
 
-static const char petr_verbs[] =
-    "# invented verbs\n"
-    "<!-- a comment\n"
-    "  spanning lines: --- FAKE [999] --- -->\n"
-    "&GADGETS\n"
-    "+WIDGET\n"
-    "+GIZMO_\n"
-    "+FLUX CAPACITOR\n"
-    "\n"
-    "&QUALITIES_\n"
-    "+SHINY\n"
-    "+&GADGETS\n"
-    "\n"
-    "--- ZORP [051] ---\n"
-    "ZORP\n"
-    "BLIMF {BLAMF BLIMFED}\n"
-    "+PLONK_OUT [052]  # own code\n"
-    "RE_+FRAB\n"
-    "- * &GADGETS [053]  # comment\n"
-    "- $ SAID_* (TO +) {BIG PARADE} [054:055]\n"
-    "- FOO_* % [:056]\n"
-    "- ^ * BAR_&QUALITIES [---]\n"
-    "- * QUUX [###]\n"
-    "- * &LATER [058]\n"
-    "- * NOTHING [12x?]\n"
-    "- NO STAR [057]\n"
-    "- * &NOPE [059]\n"
-    "\n"
-    "--- GLOM [---] ---\n"
-    "GLOM {}\n"
-    "\n"
-    "&LATER\n"
-    "+AFTERTHOUGHT\n"
-    "~ a (b c) ZORP = a b 051\n";
+static const char petr_verbs[] = "# invented verbs\n"
+                                 "<!-- a comment\n"
+                                 "  spanning lines: --- FAKE [999] --- -->\n"
+                                 "&GADGETS\n"
+                                 "+WIDGET\n"
+                                 "+GIZMO_\n"
+                                 "+FLUX CAPACITOR\n"
+                                 "\n"
+                                 "&QUALITIES_\n"
+                                 "+SHINY\n"
+                                 "+&GADGETS\n"
+                                 "\n"
+                                 "--- ZORP [051] ---\n"
+                                 "ZORP\n"
+                                 "BLIMF {BLAMF BLIMFED}\n"
+                                 "+PLONK_OUT [052]  # own code\n"
+                                 "RE_+FRAB\n"
+                                 "- * &GADGETS [053]  # comment\n"
+                                 "- $ SAID_* (TO +) {BIG PARADE} [054:055]\n"
+                                 "- FOO_* % [:056]\n"
+                                 "- ^ * BAR_&QUALITIES [---]\n"
+                                 "- * QUUX [###]\n"
+                                 "- * &LATER [058]\n"
+                                 "- * NOTHING [12x?]\n"
+                                 "- NO STAR [057]\n"
+                                 "- * &NOPE [059]\n"
+                                 "\n"
+                                 "--- GLOM [---] ---\n"
+                                 "GLOM {}\n"
+                                 "\n"
+                                 "&LATER\n"
+                                 "+AFTERTHOUGHT\n"
+                                 "~ a (b c) ZORP = a b 051\n";
 
 static void test_petr_verbs(void **state) {
     (void)state;
@@ -258,9 +260,10 @@ static void test_petr_verbs(void **state) {
     set_text(&d, quals, t, sizeof t);
     assert_string_equal(t, "shiny|widget|widgets|gizmo|flux_capacitor|flux_capacitors");
     /* verbs of the block: generated forms, irregular forms, '+' compounds, own codes */
-    const char *expect[] = {"zorp", "zorps", "zorped", "zorping", "blimf", "blamf", "blimfed",
-                            "plonk_out", "plonks_out", "plonked_out", "plonking_out", "re_frab",
-                            "re_frabs", "re_frabbed", "re_frabbing", "glom"};
+    const char *expect[] = {"zorp",       "zorps",       "zorped",       "zorping",
+                            "blimf",      "blamf",       "blimfed",      "plonk_out",
+                            "plonks_out", "plonked_out", "plonking_out", "re_frab",
+                            "re_frabs",   "re_frabbed",  "re_frabbing",  "glom"};
     assert_int_equal(d.verbs.n, 16);
     for (size_t i = 0; i < 16; i++) {
         words_text(&d, d.words.v + d.verbs.v[i].anchor_off, d.verbs.v[i].anchor_n, t, sizeof t);
@@ -278,12 +281,9 @@ static void test_petr_verbs(void **state) {
         assert_int_equal(d.verbs.v[i].patterns_n, 6);
     }
     assert_int_equal(d.verbs.v[15].patterns_n, 0);
-    const char *pats[] = {" * &gadgets",
-                          " $ said< * to + big parade",
-                          " foo< * %",
-                          " ^ * bar _&qualities",
-                          " * quux",
-                          " * &later"};
+    const char *pats[] = {" * &gadgets", " $ said< * to + big parade",
+                          " foo< * %",   " ^ * bar _&qualities",
+                          " * quux",     " * &later"};
     for (size_t i = 0; i < 6; i++) {
         pattern_text(&d, &d.patterns.v[i], t, sizeof t);
         assert_string_equal(t, pats[i]);
@@ -304,27 +304,26 @@ static void test_petr_verbs(void **state) {
 
 /* ------------------------------------------------------------------ PETRARCH actors */
 
-static const char petr_actors[] =
-    "<!-- header -->\n"
-    "<!-- multi\n"
-    "ZZZ_SHOULD_NOT_APPEAR [XXX]\n"
-    "-->\n"
-    "FRUMBLEDOR [FRM]  # trailing comment\n"
-    "+FRUMBLISH\n"
-    "+GREAT_FRUMBLE_LAND\n"
-    "\n"
-    "QUONK_PIXLER_  # a person\n"
-    "+Q._PIXLER\n"
-    "\t[FRMGOV 950101-991231]\n"
-    "\t[FRMELI <950101]\n"
-    "\t[FRMREB > 20000101]\n"
-    "\t[FRMOPP]\n"
-    "SNORBLAT_ZED\n"
-    "SNORBLATZED\n"
-    "\t[SNB]\n"
-    "WUMBO  [WMB 2001015-20020202] [WMB2]\n"
-    "GLARP [GLP 20010101]\n"
-    "<! -- odd comment line -->\n";
+static const char petr_actors[] = "<!-- header -->\n"
+                                  "<!-- multi\n"
+                                  "ZZZ_SHOULD_NOT_APPEAR [XXX]\n"
+                                  "-->\n"
+                                  "FRUMBLEDOR [FRM]  # trailing comment\n"
+                                  "+FRUMBLISH\n"
+                                  "+GREAT_FRUMBLE_LAND\n"
+                                  "\n"
+                                  "QUONK_PIXLER_  # a person\n"
+                                  "+Q._PIXLER\n"
+                                  "\t[FRMGOV 950101-991231]\n"
+                                  "\t[FRMELI <950101]\n"
+                                  "\t[FRMREB > 20000101]\n"
+                                  "\t[FRMOPP]\n"
+                                  "SNORBLAT_ZED\n"
+                                  "SNORBLATZED\n"
+                                  "\t[SNB]\n"
+                                  "WUMBO  [WMB 2001015-20020202] [WMB2]\n"
+                                  "GLARP [GLP 20010101]\n"
+                                  "<! -- odd comment line -->\n";
 
 static void test_petr_actors(void **state) {
     (void)state;
@@ -361,7 +360,8 @@ static void test_petr_actors(void **state) {
     assert_string_equal(dict_actor_code(&d, quonk, 20050101), "FRMREB");
     assert_string_equal(dict_actor_code(&d, quonk, 19991231), "FRMOPP");
     /* a code-less entry followed by another entry: one actor (PETRARCH-1 behaviour) */
-    long a = find_phrase(&d, PH_ACTOR, "snorblat_zed"), b = find_phrase(&d, PH_ACTOR, "snorblatzed");
+    long a = find_phrase(&d, PH_ACTOR, "snorblat_zed"),
+         b = find_phrase(&d, PH_ACTOR, "snorblatzed");
     assert_true(a >= 0 && b >= 0);
     assert_int_equal(d.phrases.v[a].target, d.phrases.v[b].target);
     assert_string_equal(dict_actor_code(&d, d.phrases.v[a].target, 0), "SNB");
@@ -374,7 +374,8 @@ static void test_petr_actors(void **state) {
     /* TABARI stem convention on request */
     dict_setup(&d, &w);
     assert_int_equal(petr_read_actors_mem(&d, "inline.actors.txt", petr_actors,
-                                          sizeof petr_actors - 1, PETR_TABARI_STEMS, err, sizeof err),
+                                          sizeof petr_actors - 1, PETR_TABARI_STEMS, err,
+                                          sizeof err),
                      0);
     assert_true(find_phrase(&d, PH_ACTOR, "frumbledor~") >= 0);
     assert_true(find_phrase(&d, PH_ACTOR, "quonk_pixler") >= 0);
@@ -384,17 +385,16 @@ static void test_petr_actors(void **state) {
 
 /* ------------------------------------------------------------------ PETRARCH agents */
 
-static const char petr_agents[] =
-    "<!-- agents -->\n"
-    "!PAL! = BUDDY, BUDDIES\n"
-    "ZAPPER [~ZAP]\n"
-    "GRONKY [~GRK] # comment\n"
-    "MASS_ZAPPER {} [~ZAP]\n"
-    "GOOSE_HERDER {GEESE_HERDERS} [~HRD]\n"
-    "SPACE!PAL! [~SPC]\n"
-    "WIDGET_GUILD [  GLD~]\n"
-    "ORPHAN_AGENT\n"
-    "BAD_CODE [~ZAP}\n";
+static const char petr_agents[] = "<!-- agents -->\n"
+                                  "!PAL! = BUDDY, BUDDIES\n"
+                                  "ZAPPER [~ZAP]\n"
+                                  "GRONKY [~GRK] # comment\n"
+                                  "MASS_ZAPPER {} [~ZAP]\n"
+                                  "GOOSE_HERDER {GEESE_HERDERS} [~HRD]\n"
+                                  "SPACE!PAL! [~SPC]\n"
+                                  "WIDGET_GUILD [  GLD~]\n"
+                                  "ORPHAN_AGENT\n"
+                                  "BAD_CODE [~ZAP}\n";
 
 static void test_petr_agents(void **state) {
     (void)state;
@@ -413,9 +413,9 @@ static void test_petr_agents(void **state) {
     assert_int_equal(d.agents.v[0].prefix, 0);
     assert_string_equal(d.agents.v[4].code, "GLD");
     assert_int_equal(d.agents.v[4].prefix, 1);
-    const char *ph[] = {"zapper", "zappers", "gronky", "gronkies", "mass_zapper", "goose_herder",
-                        "geese_herders", "spacebuddy", "spacebuddies", "widget_guild",
-                        "widget_guilds"};
+    const char *ph[] = {"zapper",       "zappers",      "gronky",        "gronkies",
+                        "mass_zapper",  "goose_herder", "geese_herders", "spacebuddy",
+                        "spacebuddies", "widget_guild", "widget_guilds"};
     assert_int_equal(d.phrases.n, 11);
     for (size_t i = 0; i < 11; i++) {
         char t[256];
@@ -474,9 +474,9 @@ static void test_petr_discards_issues(void **state) {
     assert_string_equal(str(&d, d.issues.v[0]), "BLORP_ISSUE");
     assert_string_equal(str(&d, d.issues.v[2]), "~");
     assert_string_equal(str(&d, d.issues.v[3]), "~~");
-    const char *ph[] = {"blorp", "blorps", "zing_wing", "zings_wing", "zinged_wing",
-                        "zinging_wing", "mega_thing", "mega_things", "mega-thing", "mega-things",
-                        "not_a_blorp", "never_blorp"};
+    const char *ph[] = {"blorp",       "blorps",       "zing_wing",   "zings_wing",
+                        "zinged_wing", "zinging_wing", "mega_thing",  "mega_things",
+                        "mega-thing",  "mega-things",  "not_a_blorp", "never_blorp"};
     uint32_t issue_of[] = {0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 2, 3};
     assert_int_equal(d.phrases.n, 3 + 12);
     for (size_t i = 0; i < 12; i++) {
@@ -491,41 +491,40 @@ static void test_petr_discards_issues(void **state) {
 
 /* ------------------------------------------------------------------ TABARI verbs */
 
-static const char tab_verbs[] =
-    "<SYNSETS>\n"
-    "&FRUIT\n"
-    "+APPL\n"
-    "+PEAR_\n"
-    "+STAR_FRUIT\n"
-    "&FRUITY\n"
-    "+&FRUIT_JUICE\n"
-    "+JAM=\n"
-    "</SYNSETS>\n"
-    "<TIME>\n"
-    "NEXT_FORTNIGHT [+14]\n"
-    "- * AND_A_DAY [+15]\n"
-    "BLUE_MOON [###]\n"
-    "NEVERMORE [- - -]\n"
-    "</TIME>\n"
-    "<NOUN>\n"
-    "WIDGETRY\n"
-    "GADGET_ ;comment\n"
-    "</NOUN>\n"
-    "<ADJECTIVE>\n"
-    "GLOOPY\n"
-    "</ADJECTIVE>\n"
-    "ZONK [161] ; comment\n"
-    "{ ZONKED_ ZONKEN_OUT_ }\n"
-    "- $ IN_* { BIG | SMALL_ } &FRUITY [162]\n"
-    "- * REAL~_GOOD + [163:164]\n"
-    "- FOO BAR_*_BAZ ^ [###]\n"
-    "- * QUUX [161!]\n"
-    "ZIP_ZAP= [+++]\n"
-    "- * FRED [170]\n"
-    "+STRAY\n"
-    "BADLINE\n"
-    "~~FINISH\n"
-    "IGNORED [001]\n";
+static const char tab_verbs[] = "<SYNSETS>\n"
+                                "&FRUIT\n"
+                                "+APPL\n"
+                                "+PEAR_\n"
+                                "+STAR_FRUIT\n"
+                                "&FRUITY\n"
+                                "+&FRUIT_JUICE\n"
+                                "+JAM=\n"
+                                "</SYNSETS>\n"
+                                "<TIME>\n"
+                                "NEXT_FORTNIGHT [+14]\n"
+                                "- * AND_A_DAY [+15]\n"
+                                "BLUE_MOON [###]\n"
+                                "NEVERMORE [- - -]\n"
+                                "</TIME>\n"
+                                "<NOUN>\n"
+                                "WIDGETRY\n"
+                                "GADGET_ ;comment\n"
+                                "</NOUN>\n"
+                                "<ADJECTIVE>\n"
+                                "GLOOPY\n"
+                                "</ADJECTIVE>\n"
+                                "ZONK [161] ; comment\n"
+                                "{ ZONKED_ ZONKEN_OUT_ }\n"
+                                "- $ IN_* { BIG | SMALL_ } &FRUITY [162]\n"
+                                "- * REAL~_GOOD + [163:164]\n"
+                                "- FOO BAR_*_BAZ ^ [###]\n"
+                                "- * QUUX [161!]\n"
+                                "ZIP_ZAP= [+++]\n"
+                                "- * FRED [170]\n"
+                                "+STRAY\n"
+                                "BADLINE\n"
+                                "~~FINISH\n"
+                                "IGNORED [001]\n";
 
 static void test_tabari_verbs(void **state) {
     (void)state;
@@ -535,8 +534,8 @@ static void test_tabari_verbs(void **state) {
     char err[256];
     tabari_time_list tl;
     memset(&tl, 0, sizeof tl);
-    assert_int_equal(tabari_read_verbs_mem(&d, "inline.verbs", tab_verbs, sizeof tab_verbs - 1,
-                                           &tl, err, sizeof err),
+    assert_int_equal(tabari_read_verbs_mem(&d, "inline.verbs", tab_verbs, sizeof tab_verbs - 1, &tl,
+                                           err, sizeof err),
                      0);
     assert_int_equal(w.n, 3); /* [161!], +STRAY, BADLINE without a code */
     assert_int_equal(w.lines[0], 28);
@@ -674,7 +673,8 @@ static void test_tabari_options(void **state) {
     (void)state;
     tabari_options o;
     char err[256];
-    assert_int_equal(tabari_read_options_mem(tab_options, sizeof tab_options - 1, &o, err, sizeof err), 0);
+    assert_int_equal(
+        tabari_read_options_mem(tab_options, sizeof tab_options - 1, &o, err, sizeof err), 0);
     assert_int_equal(o.complex_verbs, 7);
     assert_int_equal(o.complex_actors, 3);
     assert_int_equal(o.complex_conj, 2);
@@ -751,53 +751,53 @@ static void test_unreadable(void **state) {
 
 /* ------------------------------------------------------------------ records */
 
-static const char tab_text[] =
-    "####\n"
-    "#  banner\n"
-    "####\n"
-    "\n"
-    "950101  REC-01\n"
-    "Some invented text about\n"
-    "   Frumbledor.\n"
-    "/*\\n-------\n"
-    "\\n{ FRM / QNK / 051 } 950102 (COMMENT)\n"
-    "\\n{ FRM / QNK / 052 }  */\n"
-    "\n"
-    "950102  REC-02\n"
-    "Option record.\n"
-    "/*\\n{ OPTION: SET: MINIMUM WORDS = 3 } */\n"
-    "\n"
-    "950103  REC-03\n"
-    "Nothing here.\n"
-    "/*\\n{---}\n"
-    "\\n-{ FRM / QNK / 099 } */\n"
-    "\n"
-    "950104  REC-04\n"
-    "Deactivated only.\n"
-    "/*\\n-{ FRM / QNK / 099 } */\n"
-    "\n"
-    "950105  REC-05 extra\n"
-    "Complex and discard {} text.\n"
-    "/*\\n[prose with {} braces]\n"
-    "\\n{+++}\n"
-    "\\n{ ### } */\n"
-    "\n"
-    "9501061  REC-06\n"
-    "Unclosed comment\n"
-    "/*\\n{ A / B / 010 }\n"
-    "\n"
-    "990101  FINAL\n"
-    "This is the end of the standard validation records.\n"
-    "\n"
-    "950107  REC-07\n"
-    "After the end.\n"
-    "/*\\n{ X / Y / 020 } */\n";
+static const char tab_text[] = "####\n"
+                               "#  banner\n"
+                               "####\n"
+                               "\n"
+                               "950101  REC-01\n"
+                               "Some invented text about\n"
+                               "   Frumbledor.\n"
+                               "/*\\n-------\n"
+                               "\\n{ FRM / QNK / 051 } 950102 (COMMENT)\n"
+                               "\\n{ FRM / QNK / 052 }  */\n"
+                               "\n"
+                               "950102  REC-02\n"
+                               "Option record.\n"
+                               "/*\\n{ OPTION: SET: MINIMUM WORDS = 3 } */\n"
+                               "\n"
+                               "950103  REC-03\n"
+                               "Nothing here.\n"
+                               "/*\\n{---}\n"
+                               "\\n-{ FRM / QNK / 099 } */\n"
+                               "\n"
+                               "950104  REC-04\n"
+                               "Deactivated only.\n"
+                               "/*\\n-{ FRM / QNK / 099 } */\n"
+                               "\n"
+                               "950105  REC-05 extra\n"
+                               "Complex and discard {} text.\n"
+                               "/*\\n[prose with {} braces]\n"
+                               "\\n{+++}\n"
+                               "\\n{ ### } */\n"
+                               "\n"
+                               "9501061  REC-06\n"
+                               "Unclosed comment\n"
+                               "/*\\n{ A / B / 010 }\n"
+                               "\n"
+                               "990101  FINAL\n"
+                               "This is the end of the standard validation records.\n"
+                               "\n"
+                               "950107  REC-07\n"
+                               "After the end.\n"
+                               "/*\\n{ X / Y / 020 } */\n";
 
 static void test_tabari_records_inline(void **state) {
     (void)state;
     tabari_record_set s;
     char err[256];
-    assert_int_equal(tabari_records_read_mem(tab_text, sizeof tab_text - 1, &s, err, sizeof err), 0);
+    assert_int_equal(tabari_records_read_mem(tab_text, sizeof tab_text - 1, &s, err, sizeof err),
+                     0);
     assert_int_equal(s.n, 8);
     assert_int_equal(s.n_standard, 6);
     assert_int_equal(s.n_scoreable, 4);
@@ -909,11 +909,11 @@ static int ref_path(void **state, char *out, size_t outsz, const char *rel) {
     return access(out, R_OK) == 0;
 }
 
-#define REF(var, rel)                                               \
-    char var[1024];                                                 \
-    if (!ref_path(state, var, sizeof var, rel)) {                   \
-        print_message("reference file %s missing: skipped\n", var); \
-        skip();                                                     \
+#define REF(var, rel)                                                                              \
+    char var[1024];                                                                                \
+    if (!ref_path(state, var, sizeof var, rel)) {                                                  \
+        print_message("reference file %s missing: skipped\n", var);                                \
+        skip();                                                                                    \
     }
 
 typedef struct {
@@ -927,14 +927,22 @@ static void load_ref(void **state, dict *d, warnings *w, const ref_file *f) {
     unsigned before = w->n;
     char err[512] = "";
     int rc;
-    if (strcmp(f->kind, "petr-verbs") == 0) rc = petr_read_verbs(d, path, err, sizeof err);
-    else if (strcmp(f->kind, "petr-actors") == 0) rc = petr_read_actors(d, path, 0, err, sizeof err);
-    else if (strcmp(f->kind, "petr-agents") == 0) rc = petr_read_agents(d, path, 0, err, sizeof err);
-    else if (strcmp(f->kind, "petr-discards") == 0) rc = petr_read_discards(d, path, err, sizeof err);
-    else if (strcmp(f->kind, "petr-issues") == 0) rc = petr_read_issues(d, path, err, sizeof err);
-    else if (strcmp(f->kind, "tab-verbs") == 0) rc = tabari_read_verbs(d, path, NULL, err, sizeof err);
-    else if (strcmp(f->kind, "tab-actors") == 0) rc = tabari_read_actors(d, path, err, sizeof err);
-    else rc = tabari_read_agents(d, path, err, sizeof err);
+    if (strcmp(f->kind, "petr-verbs") == 0)
+        rc = petr_read_verbs(d, path, err, sizeof err);
+    else if (strcmp(f->kind, "petr-actors") == 0)
+        rc = petr_read_actors(d, path, 0, err, sizeof err);
+    else if (strcmp(f->kind, "petr-agents") == 0)
+        rc = petr_read_agents(d, path, 0, err, sizeof err);
+    else if (strcmp(f->kind, "petr-discards") == 0)
+        rc = petr_read_discards(d, path, err, sizeof err);
+    else if (strcmp(f->kind, "petr-issues") == 0)
+        rc = petr_read_issues(d, path, err, sizeof err);
+    else if (strcmp(f->kind, "tab-verbs") == 0)
+        rc = tabari_read_verbs(d, path, NULL, err, sizeof err);
+    else if (strcmp(f->kind, "tab-actors") == 0)
+        rc = tabari_read_actors(d, path, err, sizeof err);
+    else
+        rc = tabari_read_agents(d, path, err, sizeof err);
     if (rc != 0) print_message("%s: %s\n", path, err);
     assert_int_equal(rc, 0);
     if (w->n - before != f->warnings)
@@ -961,13 +969,14 @@ static void test_ref_phoenix(void **state) {
     warnings w;
     dict_setup(&d, &w);
     double t0 = now_s();
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) load_ref(state, &d, &w, &files[i]);
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        load_ref(state, &d, &w, &files[i]);
     assert_int_equal(dict_freeze(&d), 0);
     double dt = now_s() - t0;
     print_message("Phoenix set loaded in %.3f s\n", dt);
     assert_true(dt < 1.0);
-    assert_int_equal(d.verbs.n, 7291);     /* 397 blocks, listed verbs + generated forms */
-    assert_int_equal(d.patterns.n, 4665);  /* 4668 pattern lines - 3 skipped */
+    assert_int_equal(d.verbs.n, 7291);    /* 397 blocks, listed verbs + generated forms */
+    assert_int_equal(d.patterns.n, 4665); /* 4668 pattern lines - 3 skipped */
     assert_int_equal(d.sets.n, 40);
     assert_int_equal(d.actors.n, 27211);
     assert_int_equal(d.roles.n, 37299);
@@ -995,7 +1004,8 @@ static void test_ref_petr_validate(void **state) {
     dict d;
     warnings w;
     dict_setup(&d, &w);
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) load_ref(state, &d, &w, &files[i]);
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        load_ref(state, &d, &w, &files[i]);
     assert_int_equal(d.verbs.n, 1085);
     assert_int_equal(d.patterns.n, 474);
     assert_int_equal(d.sets.n, 17);
@@ -1035,7 +1045,8 @@ static void test_ref_tabari_validate(void **state) {
     dict d;
     warnings w;
     dict_setup(&d, &w);
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) load_ref(state, &d, &w, &files[i]);
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        load_ref(state, &d, &w, &files[i]);
     assert_int_equal(d.verbs.n, 289);
     assert_int_equal(d.patterns.n, 407);
     assert_int_equal(d.actors.n, 120);
@@ -1076,7 +1087,8 @@ static void test_ref_tabari_production(void **state) {
     warnings w;
     dict_setup(&d, &w);
     double t0 = now_s();
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) load_ref(state, &d, &w, &files[i]);
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        load_ref(state, &d, &w, &files[i]);
     assert_int_equal(dict_freeze(&d), 0);
     double dt = now_s() - t0;
     print_message("TABARI production set loaded in %.3f s\n", dt);
@@ -1134,7 +1146,8 @@ static void test_ref_records(void **state) {
     assert_int_equal(ps.n_not_included, 3);
     assert_int_equal(ps.warnings, 0);
     size_t events = 0;
-    for (size_t i = 0; i < ps.n; i++) events += ps.records[i].n_events;
+    for (size_t i = 0; i < ps.n; i++)
+        events += ps.records[i].n_events;
     assert_int_equal(events, 359);
     size_t vn = strlen(ps.verbs);
     assert_true(vn > 23 && strcmp(ps.verbs + vn - 23, "PETR.Validate.verbs.txt") == 0);
@@ -1152,7 +1165,8 @@ static void test_ref_records(void **state) {
     assert_int_equal(ts.n_scoreable, 443);
     assert_int_equal(ts.warnings, 6); /* 9501201 header, 2 unclosed comments, 3 unclosed braces */
     size_t ends = 0;
-    for (size_t i = 0; i < ts.n; i++) ends += ts.records[i].is_end;
+    for (size_t i = 0; i < ts.n; i++)
+        ends += ts.records[i].is_end;
     assert_int_equal(ends, 1);
     assert_string_equal(ts.records[471].id, "FINAL-01");
     tabari_records_free(&ts);

@@ -12,30 +12,26 @@
 
 #include "lexicon.h"
 
-static lex_info look(const char *w)
-{
+static lex_info look(const char *w) {
     lex_info info;
     int known = lex_lookup(lex_builtin(), w, strlen(w), &info);
-    if (!known)
-        fail_msg("'%s' should be in the lexicon", w);
+    if (!known) fail_msg("'%s' should be in the lexicon", w);
     return info;
 }
 
-static int has(lex_info i, lex_tag t)
-{
+static int has(lex_info i, lex_tag t) {
     return (i.tags & LEX_TAGBIT(t)) != 0;
 }
 
-#define LEMMA_EQ(word, pos, expect)                                                               \
-    do {                                                                                          \
-        char buf_[64];                                                                            \
-        size_t n_ = lex_lemma(lex_builtin(), (word), strlen(word), (pos), buf_, sizeof buf_);     \
-        assert_string_equal(buf_, (expect));                                                      \
-        assert_int_equal(n_, strlen(expect));                                                     \
+#define LEMMA_EQ(word, pos, expect)                                                                \
+    do {                                                                                           \
+        char buf_[64];                                                                             \
+        size_t n_ = lex_lemma(lex_builtin(), (word), strlen(word), (pos), buf_, sizeof buf_);      \
+        assert_string_equal(buf_, (expect));                                                       \
+        assert_int_equal(n_, strlen(expect));                                                      \
     } while (0)
 
-static void test_tag_names(void **state)
-{
+static void test_tag_names(void **state) {
     (void)state;
     assert_true(LEX_TAG_COUNT <= 64);
     assert_string_equal(lex_tag_name(LEX_DT), "DT");
@@ -55,8 +51,7 @@ static void test_tag_names(void **state)
     assert_int_equal(lex_tag_from_name(NULL), LEX_TAG_NONE);
 }
 
-static void test_builtin(void **state)
-{
+static void test_builtin(void **state) {
     (void)state;
     const lex_table *t = lex_builtin();
     assert_non_null(t);
@@ -64,8 +59,7 @@ static void test_builtin(void **state)
     assert_true(lex_count(t) > 100000); /* brill ~90k + WordNet lemmas */
 }
 
-static void test_lookup_closed_class(void **state)
-{
+static void test_lookup_closed_class(void **state) {
     (void)state;
     assert_int_equal(look("the").best, LEX_DT);
     assert_int_equal(look("the").tags, LEX_TAGBIT(LEX_DT)); /* closed.txt replaces brill's noise */
@@ -97,8 +91,7 @@ static void test_lookup_closed_class(void **state)
     assert_int_equal(look("us").best, LEX_PRP);
 }
 
-static void test_lookup_open_class(void **state)
-{
+static void test_lookup_open_class(void **state) {
     (void)state;
     lex_info a = look("attacked");
     assert_true(has(a, LEX_VBD));
@@ -142,8 +135,7 @@ static void test_lookup_open_class(void **state)
     assert_int_equal(lex_lookup(lex_builtin(), big, sizeof big, &info), 0);
 }
 
-static void test_lemma_irregular(void **state)
-{
+static void test_lemma_irregular(void **state) {
     (void)state;
     LEMMA_EQ("went", 'v', "go");
     LEMMA_EQ("Went", 'v', "go");
@@ -157,8 +149,7 @@ static void test_lemma_irregular(void **state)
     LEMMA_EQ("lives", 'n', "life");
 }
 
-static void test_lemma_regular(void **state)
-{
+static void test_lemma_regular(void **state) {
     (void)state;
     LEMMA_EQ("stopped", 'v', "stop");
     LEMMA_EQ("tries", 'v', "try");
@@ -206,8 +197,7 @@ static void test_lemma_regular(void **state)
     LEMMA_EQ("TRIES", 'V', "try");
 }
 
-static void test_lemma_buffer(void **state)
-{
+static void test_lemma_buffer(void **state) {
     (void)state;
     char buf[8];
     memset(buf, 'x', sizeof buf);
@@ -234,8 +224,7 @@ static void test_lemma_buffer(void **state)
     assert_string_equal(out, "went");
 }
 
-static void test_guess(void **state)
-{
+static void test_guess(void **state) {
     (void)state;
     lex_tag t = lex_guess("blorfed", 7);
     assert_true(t == LEX_VBD || t == LEX_VBN);
@@ -282,16 +271,14 @@ static void test_guess(void **state)
 }
 
 /* Hand-made blobs for lex_open and header validation (format: top of src/lex/lexicon.c). */
-static void put32(unsigned char *p, uint32_t v)
-{
+static void put32(unsigned char *p, uint32_t v) {
     p[0] = (unsigned char)v;
     p[1] = (unsigned char)(v >> 8);
     p[2] = (unsigned char)(v >> 16);
     p[3] = (unsigned char)(v >> 24);
 }
 
-static uint32_t fnv(const void *d, size_t n, uint32_t h)
-{
+static uint32_t fnv(const void *d, size_t n, uint32_t h) {
     const unsigned char *p = d;
     for (size_t i = 0; i < n; i++) {
         h ^= p[i];
@@ -302,8 +289,7 @@ static uint32_t fnv(const void *d, size_t n, uint32_t h)
 
 /* A one-word blob: "blorf" NN|VB best VB, wn noun. Layout: header 64, entry at 64 (20 bytes),
  * 2 buckets at 88, no exc, strings at 96: "\0blorf\0". */
-static size_t make_blob(unsigned char *b)
-{
+static size_t make_blob(unsigned char *b) {
     memset(b, 0, 112);
     memcpy(b, "PRLYLEX", 8);
     put32(b + 8, 1);
@@ -313,15 +299,15 @@ static size_t make_blob(unsigned char *b)
     for (int t = 1; t < LEX_TAG_COUNT; t++)
         h = fnv(lex_tag_name((lex_tag)t), strlen(lex_tag_name((lex_tag)t)) + 1, h);
     put32(b + 20, h);
-    put32(b + 24, 1);  /* entries */
+    put32(b + 24, 1); /* entries */
     put32(b + 28, 64);
-    put32(b + 32, 2);  /* buckets */
+    put32(b + 32, 2); /* buckets */
     put32(b + 36, 88);
-    put32(b + 40, 0);  /* exc */
+    put32(b + 40, 0); /* exc */
     put32(b + 44, 96);
     put32(b + 48, 96); /* strings */
     put32(b + 52, 7);
-    put32(b + 64, 1);                                              /* key offset */
+    put32(b + 64, 1);                                                   /* key offset */
     put32(b + 72, (uint32_t)(LEX_TAGBIT(LEX_NN) | LEX_TAGBIT(LEX_VB))); /* tags (low half) */
     b[80] = 5;
     b[81] = LEX_VB;
@@ -332,8 +318,7 @@ static size_t make_blob(unsigned char *b)
     return 112;
 }
 
-static void test_open_blob(void **state)
-{
+static void test_open_blob(void **state) {
     (void)state;
     unsigned char b[112];
     size_t n = make_blob(b);
@@ -356,8 +341,7 @@ static void test_open_blob(void **state)
     assert_true(lex_count(lex_builtin()) > 0);
 }
 
-static void test_bad_blobs(void **state)
-{
+static void test_bad_blobs(void **state) {
     (void)state;
     unsigned char b[112];
     size_t n = make_blob(b);
@@ -393,14 +377,13 @@ static void test_bad_blobs(void **state)
     lex_close(t);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_tag_names),       cmocka_unit_test(test_builtin),
+        cmocka_unit_test(test_tag_names),           cmocka_unit_test(test_builtin),
         cmocka_unit_test(test_lookup_closed_class), cmocka_unit_test(test_lookup_open_class),
-        cmocka_unit_test(test_lemma_irregular), cmocka_unit_test(test_lemma_regular),
-        cmocka_unit_test(test_lemma_buffer),    cmocka_unit_test(test_guess),
-        cmocka_unit_test(test_open_blob),       cmocka_unit_test(test_bad_blobs),
+        cmocka_unit_test(test_lemma_irregular),     cmocka_unit_test(test_lemma_regular),
+        cmocka_unit_test(test_lemma_buffer),        cmocka_unit_test(test_guess),
+        cmocka_unit_test(test_open_blob),           cmocka_unit_test(test_bad_blobs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -74,8 +74,10 @@ int main(void) {
     arena_init(&ar, 0);
     sw = syntax_words_new();
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_noun_verb_ambiguity), cmocka_unit_test(test_negation_and_modality),
-        cmocka_unit_test(test_passive),             cmocka_unit_test(test_reported_clause),
+        cmocka_unit_test(test_noun_verb_ambiguity),
+        cmocka_unit_test(test_negation_and_modality),
+        cmocka_unit_test(test_passive),
+        cmocka_unit_test(test_reported_clause),
         cmocka_unit_test(test_conditional),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);

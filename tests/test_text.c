@@ -17,7 +17,9 @@ static void tok(const char *s) {
     assert_int_equal(text_tokenize(&ar, s, strlen(s), &tz), 0);
 }
 
-static const char *norm(uint32_t i) { return tz.toks[i].norm; }
+static const char *norm(uint32_t i) {
+    return tz.toks[i].norm;
+}
 
 static void test_abbreviations_and_initials(void **st) {
     (void)st;

@@ -61,10 +61,10 @@
 
 #include "lexicon.h"
 
-#define MAX_KEY 255
-#define HDR_SIZE 64u
-#define ENTRY_SIZE 20u
-#define EXC_SIZE 16u
+#define MAX_KEY      255
+#define HDR_SIZE     64u
+#define ENTRY_SIZE   20u
+#define EXC_SIZE     16u
 #define BLOB_VERSION 1u
 
 enum { P_N, P_V, P_A, P_R, P_COUNT };
@@ -93,8 +93,7 @@ typedef struct {
 
 static int n_errors;
 
-static void *xmalloc(size_t n)
-{
+static void *xmalloc(size_t n) {
     void *p = malloc(n ? n : 1);
     if (!p) {
         fprintf(stderr, "lexgen: out of memory\n");
@@ -103,8 +102,7 @@ static void *xmalloc(size_t n)
     return p;
 }
 
-static void *xcalloc(size_t n, size_t m)
-{
+static void *xcalloc(size_t n, size_t m) {
     void *p = calloc(n ? n : 1, m ? m : 1);
     if (!p) {
         fprintf(stderr, "lexgen: out of memory\n");
@@ -113,16 +111,14 @@ static void *xcalloc(size_t n, size_t m)
     return p;
 }
 
-static char *xstrndup(const char *s, size_t n)
-{
+static char *xstrndup(const char *s, size_t n) {
     char *p = xmalloc(n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
 }
 
-static void problem(const char *file, unsigned line, const char *fmt, ...)
-{
+static void problem(const char *file, unsigned line, const char *fmt, ...) {
     va_list ap;
     fprintf(stderr, "%s:%u: ", file, line);
     va_start(ap, fmt);
@@ -132,8 +128,7 @@ static void problem(const char *file, unsigned line, const char *fmt, ...)
     n_errors++;
 }
 
-static uint32_t fnv1a(const void *data, size_t n, uint32_t h)
-{
+static uint32_t fnv1a(const void *data, size_t n, uint32_t h) {
     const unsigned char *p = data;
     for (size_t i = 0; i < n; i++) {
         h ^= p[i];
@@ -148,11 +143,9 @@ static uint32_t fnv1a(const void *data, size_t n, uint32_t h)
 static const char *const tag_names[LEX_TAG_COUNT] = {"", LEX_TAG_LIST(NAME_)};
 #undef NAME_
 
-static lex_tag tag_from(const char *s)
-{
+static lex_tag tag_from(const char *s) {
     for (int t = 1; t < LEX_TAG_COUNT; t++)
-        if (strcmp(s, tag_names[t]) == 0)
-            return (lex_tag)t;
+        if (strcmp(s, tag_names[t]) == 0) return (lex_tag)t;
     static const struct {
         const char *alias;
         lex_tag tag;
@@ -160,13 +153,11 @@ static lex_tag tag_from(const char *s)
                    {"-LSB-", LEX_LRB}, {"-RSB-", LEX_RRB}, {"!", LEX_PERIOD},  {"?", LEX_PERIOD},
                    {";", LEX_COLON},   {"\"", LEX_RQUOTE}};
     for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
-        if (strcmp(s, aliases[i].alias) == 0)
-            return aliases[i].tag;
+        if (strcmp(s, aliases[i].alias) == 0) return aliases[i].tag;
     return LEX_TAG_NONE;
 }
 
-static uint32_t tagset_hash(void)
-{
+static uint32_t tagset_hash(void) {
     uint32_t h = FNV_BASIS;
     for (int t = 1; t < LEX_TAG_COUNT; t++)
         h = fnv1a(tag_names[t], strlen(tag_names[t]) + 1, h);
@@ -174,24 +165,30 @@ static uint32_t tagset_hash(void)
 }
 
 /* POS class of a tag: base (1) or inflected (2) member of class p, else 0. */
-static int tag_class(lex_tag t, int *p)
-{
+static int tag_class(lex_tag t, int *p) {
     switch (t) {
-    case LEX_NN: case LEX_NNP: *p = P_N; return 1;
-    case LEX_NNS: case LEX_NNPS: *p = P_N; return 2;
-    case LEX_VB: case LEX_VBP: *p = P_V; return 1;
-    case LEX_VBD: case LEX_VBN: case LEX_VBG: case LEX_VBZ: *p = P_V; return 2;
+    case LEX_NN:
+    case LEX_NNP: *p = P_N; return 1;
+    case LEX_NNS:
+    case LEX_NNPS: *p = P_N; return 2;
+    case LEX_VB:
+    case LEX_VBP: *p = P_V; return 1;
+    case LEX_VBD:
+    case LEX_VBN:
+    case LEX_VBG:
+    case LEX_VBZ: *p = P_V; return 2;
     case LEX_JJ: *p = P_A; return 1;
-    case LEX_JJR: case LEX_JJS: *p = P_A; return 2;
+    case LEX_JJR:
+    case LEX_JJS: *p = P_A; return 2;
     case LEX_RB: *p = P_R; return 1;
-    case LEX_RBR: case LEX_RBS: *p = P_R; return 2;
+    case LEX_RBR:
+    case LEX_RBS: *p = P_R; return 2;
     default: return 0;
     }
 }
 
 /* ---- lower-casing: must match lexicon.c (ASCII, and Latin-1 letters in 2-byte UTF-8) ---- */
-static void lower(const char *s, size_t n, char *out)
-{
+static void lower(const char *s, size_t n, char *out) {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 'A' && c <= 'Z')
@@ -199,8 +196,7 @@ static void lower(const char *s, size_t n, char *out)
         else if (c == 0xC3 && i + 1 < n) {
             unsigned char d = (unsigned char)s[i + 1];
             out[i++] = (char)c;
-            if (d >= 0x80 && d <= 0x9E && d != 0x97)
-                d = (unsigned char)(d + 0x20);
+            if (d >= 0x80 && d <= 0x9E && d != 0x97) d = (unsigned char)(d + 0x20);
             c = d;
         }
         out[i] = (char)c;
@@ -208,14 +204,12 @@ static void lower(const char *s, size_t n, char *out)
 }
 
 /* ---- word map ---- */
-static void wmap_grow(wmap *m)
-{
+static void wmap_grow(wmap *m) {
     size_t ncap = m->cap ? m->cap * 2 : 1u << 16;
     word **ns = xcalloc(ncap, sizeof *ns);
     for (size_t i = 0; i < m->cap; i++) {
         word *w = m->slots[i];
-        if (!w)
-            continue;
+        if (!w) continue;
         size_t j = fnv1a(w->key, w->len, FNV_BASIS) & (ncap - 1);
         while (ns[j])
             j = (j + 1) & (ncap - 1);
@@ -226,24 +220,18 @@ static void wmap_grow(wmap *m)
     m->cap = ncap;
 }
 
-static word *wmap_find(const wmap *m, const char *key, size_t len)
-{
-    if (!m->cap)
-        return NULL;
+static word *wmap_find(const wmap *m, const char *key, size_t len) {
+    if (!m->cap) return NULL;
     size_t j = fnv1a(key, len, FNV_BASIS) & (m->cap - 1);
     for (word *w; (w = m->slots[j]) != NULL; j = (j + 1) & (m->cap - 1))
-        if (w->len == len && memcmp(w->key, key, len) == 0)
-            return w;
+        if (w->len == len && memcmp(w->key, key, len) == 0) return w;
     return NULL;
 }
 
-static word *wmap_get(wmap *m, const char *key, size_t len)
-{
+static word *wmap_get(wmap *m, const char *key, size_t len) {
     word *w = wmap_find(m, key, len);
-    if (w)
-        return w;
-    if ((m->n + 1) * 2 > m->cap)
-        wmap_grow(m);
+    if (w) return w;
+    if ((m->n + 1) * 2 > m->cap) wmap_grow(m);
     w = xcalloc(1, sizeof *w);
     w->key = xstrndup(key, len);
     w->len = len;
@@ -256,19 +244,15 @@ static word *wmap_get(wmap *m, const char *key, size_t len)
 }
 
 /* A key is usable if 1..255 bytes without controls or spaces. */
-static int good_key(const char *s, size_t n)
-{
-    if (n == 0 || n > MAX_KEY)
-        return 0;
+static int good_key(const char *s, size_t n) {
+    if (n == 0 || n > MAX_KEY) return 0;
     for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] <= ' ' || s[i] == 0x7f)
-            return 0;
+        if ((unsigned char)s[i] <= ' ' || s[i] == 0x7f) return 0;
     return 1;
 }
 
 /* ---- input files ---- */
-static FILE *open_in(const char *path)
-{
+static FILE *open_in(const char *path) {
     FILE *f = fopen(path, "r");
     if (!f) {
         fprintf(stderr, "lexgen: cannot open %s: %s\n", path, strerror(errno));
@@ -278,18 +262,15 @@ static FILE *open_in(const char *path)
 }
 
 /* Reads one line (without the newline) into *buf; returns its length or -1 at EOF. */
-static long read_line(FILE *f, char **buf, size_t *cap)
-{
+static long read_line(FILE *f, char **buf, size_t *cap) {
     ssize_t n = getline(buf, cap, f);
-    if (n < 0)
-        return -1;
+    if (n < 0) return -1;
     while (n > 0 && ((*buf)[n - 1] == '\n' || (*buf)[n - 1] == '\r'))
         (*buf)[--n] = '\0';
     return (long)n;
 }
 
-static void read_brill(wmap *m, const char *path)
-{
+static void read_brill(wmap *m, const char *path) {
     FILE *f = open_in(path);
     char *line = NULL;
     size_t cap = 0;
@@ -299,13 +280,11 @@ static void read_brill(wmap *m, const char *path)
         lineno++;
         char *tab = memchr(line, '\t', (size_t)n);
         if (!tab) {
-            if (n > 0)
-                problem(path, lineno, "no tab");
+            if (n > 0) problem(path, lineno, "no tab");
             continue;
         }
         size_t klen = (size_t)(tab - line);
-        if (!good_key(line, klen))
-            continue;
+        if (!good_key(line, klen)) continue;
         word *w = wmap_get(m, line, klen);
         w->in_brill = 1;
         uint8_t seen = 0;
@@ -316,36 +295,30 @@ static void read_brill(wmap *m, const char *path)
                 unknown++;
                 continue;
             }
-            if (!w->best)
-                w->best = (uint8_t)t;
+            if (!w->best) w->best = (uint8_t)t;
             w->tags |= LEX_TAGBIT(t);
             int p, k = tag_class(t, &p);
             if (k && !(seen & (1u << p))) {
                 seen |= (uint8_t)(1u << p);
                 w->hasclass |= (uint8_t)(1u << p);
-                if (k == 1)
-                    w->basefirst |= (uint8_t)(1u << p);
+                if (k == 1) w->basefirst |= (uint8_t)(1u << p);
             }
         }
     }
-    if (lineno == 0)
-        problem(path, 0, "empty brill lexicon");
-    if (unknown)
-        fprintf(stderr, "lexgen: %s: %u unknown tags skipped\n", path, unknown);
+    if (lineno == 0) problem(path, 0, "empty brill lexicon");
+    if (unknown) fprintf(stderr, "lexgen: %s: %u unknown tags skipped\n", path, unknown);
     free(line);
     fclose(f);
 }
 
-static char *path_join(const char *dir, const char *a, const char *b)
-{
+static char *path_join(const char *dir, const char *a, const char *b) {
     size_t n = strlen(dir) + strlen(a) + strlen(b) + 2;
     char *p = xmalloc(n);
     snprintf(p, n, "%s/%s%s", dir, a, b);
     return p;
 }
 
-static void read_wn_index(wmap *m, const char *dir, int p)
-{
+static void read_wn_index(wmap *m, const char *dir, int p) {
     char *path = path_join(dir, "index.", pos_file[p]);
     FILE *f = open_in(path);
     char *line = NULL;
@@ -354,8 +327,7 @@ static void read_wn_index(wmap *m, const char *dir, int p)
     long n;
     while ((n = read_line(f, &line, &cap)) >= 0) {
         lineno++;
-        if (n == 0 || line[0] == ' ')
-            continue; /* license header lines start with two spaces */
+        if (n == 0 || line[0] == ' ') continue; /* license header lines start with two spaces */
         char *save = NULL;
         char *lemma = strtok_r(line, " ", &save);
         char *pos = strtok_r(NULL, " ", &save);
@@ -366,21 +338,18 @@ static void read_wn_index(wmap *m, const char *dir, int p)
         }
         count++;
         size_t len = strlen(lemma);
-        if (strchr(lemma, '_') || !good_key(lemma, len))
-            continue;
+        if (strchr(lemma, '_') || !good_key(lemma, len)) continue;
         word *w = wmap_get(m, lemma, len);
         w->wn |= (uint8_t)(1u << p);
         w->senses[p] = (uint32_t)strtoul(cnt, NULL, 10);
     }
-    if (count == 0)
-        problem(path, lineno, "no WordNet lemmas (is wordnet-base installed?)");
+    if (count == 0) problem(path, lineno, "no WordNet lemmas (is wordnet-base installed?)");
     free(line);
     free(path);
     fclose(f);
 }
 
-static void read_wn_exc(wmap *m, const char *dir, int p)
-{
+static void read_wn_exc(wmap *m, const char *dir, int p) {
     char *path = path_join(dir, pos_file[p], ".exc");
     FILE *f = open_in(path);
     char *line = NULL;
@@ -392,21 +361,17 @@ static void read_wn_exc(wmap *m, const char *dir, int p)
         char *save = NULL;
         char *form = strtok_r(line, " ", &save);
         char *lemma = strtok_r(NULL, " ", &save);
-        if (!form)
-            continue;
+        if (!form) continue;
         if (!lemma) {
             problem(path, lineno, "form without lemma");
             continue;
         }
         size_t len = strlen(form);
-        if (strchr(form, '_') || !good_key(form, len))
-            continue;
+        if (strchr(form, '_') || !good_key(form, len)) continue;
         word *w = wmap_get(m, form, len);
-        if (w->exc[p])
-            continue; /* first line wins */
+        if (w->exc[p]) continue; /* first line wins */
         for (char *c = lemma; *c; c++)
-            if (*c == '_')
-                *c = ' ';
+            if (*c == '_') *c = ' ';
         w->exc[p] = xstrndup(lemma, strlen(lemma));
     }
     free(line);
@@ -416,35 +381,28 @@ static void read_wn_exc(wmap *m, const char *dir, int p)
 
 /* Splits a closed.txt line into tokens in place, handling comments and backslash escapes
  * (unescaping only shrinks a token, so the write position never passes the read position). */
-static int closed_tokens(char *line, char **tok, int max)
-{
+static int closed_tokens(char *line, char **tok, int max) {
     int n = 0;
     char *r = line, *w = line;
     for (;;) {
         while (*r == ' ' || *r == '\t')
             r++;
-        if (!*r || *r == '#')
-            return n;
-        if (n == max)
-            return -1;
+        if (!*r || *r == '#') return n;
+        if (n == max) return -1;
         tok[n++] = w;
         while (*r && *r != ' ' && *r != '\t') {
-            if (*r == '\\' && r[1])
-                r++;
+            if (*r == '\\' && r[1]) r++;
             *w++ = *r++;
         }
         int more = *r != '\0';
         *w++ = '\0';
-        if (!more)
-            return n;
+        if (!more) return n;
         r++;
-        if (w > r)
-            r = w; /* cannot happen (w <= r before the increment); keeps the scan safe */
+        if (w > r) r = w; /* cannot happen (w <= r before the increment); keeps the scan safe */
     }
 }
 
-static void read_closed(wmap *m, const char *path)
-{
+static void read_closed(wmap *m, const char *path) {
     FILE *f = open_in(path);
     char *line = NULL;
     size_t cap = 0;
@@ -454,8 +412,7 @@ static void read_closed(wmap *m, const char *path)
         lineno++;
         char *tok[40];
         int nt = closed_tokens(line, tok, 40);
-        if (nt == 0)
-            continue;
+        if (nt == 0) continue;
         if (nt < 0) {
             problem(path, lineno, "too many tags");
             continue;
@@ -489,12 +446,10 @@ static void read_closed(wmap *m, const char *path)
                 bad = 1;
                 break;
             }
-            if (!best)
-                best = t;
+            if (!best) best = t;
             tags |= LEX_TAGBIT(t);
         }
-        if (bad)
-            continue;
+        if (bad) continue;
         if (!best) {
             problem(path, lineno, "word without tags");
             continue;
@@ -509,39 +464,32 @@ static void read_closed(wmap *m, const char *path)
         w->closed = 1;
         count++;
     }
-    if (count == 0)
-        problem(path, lineno, "no closed-class words");
+    if (count == 0) problem(path, lineno, "no closed-class words");
     free(line);
     fclose(f);
 }
 
-static int ends(const char *s, size_t n, const char *suf)
-{
+static int ends(const char *s, size_t n, const char *suf) {
     size_t k = strlen(suf);
     return n >= k && memcmp(s + n - k, suf, k) == 0;
 }
 
 /* Tags for words that brill and closed.txt do not know. */
-static void derive_tags(word *w)
-{
-    if (w->tags)
-        return;
+static void derive_tags(word *w) {
+    if (w->tags) return;
     static const lex_tag base[P_COUNT] = {LEX_NN, LEX_VB, LEX_JJ, LEX_RB};
     uint32_t best_senses = 0;
     for (int p = 0; p < P_COUNT; p++) {
-        if (!(w->wn & (1u << p)))
-            continue;
+        if (!(w->wn & (1u << p))) continue;
         w->tags |= LEX_TAGBIT(base[p]);
-        if (p == P_V)
-            w->tags |= LEX_TAGBIT(LEX_VBP);
+        if (p == P_V) w->tags |= LEX_TAGBIT(LEX_VBP);
         if (!w->best || w->senses[p] > best_senses) {
             w->best = (uint8_t)base[p];
             best_senses = w->senses[p];
         }
     }
     for (int p = 0; p < P_COUNT; p++) {
-        if (!w->exc[p])
-            continue;
+        if (!w->exc[p]) continue;
         lex_tag a = LEX_TAG_NONE, b = LEX_TAG_NONE;
         const char *s = w->key;
         size_t n = w->len;
@@ -561,20 +509,16 @@ static void derive_tags(word *w)
         default: a = ends(s, n, "st") ? LEX_RBS : LEX_RBR; break;
         }
         w->tags |= LEX_TAGBIT(a);
-        if (b)
-            w->tags |= LEX_TAGBIT(b);
-        if (!w->best)
-            w->best = (uint8_t)a;
+        if (b) w->tags |= LEX_TAGBIT(b);
+        if (!w->best) w->best = (uint8_t)a;
     }
 }
 
-static int cmp_words(const void *a, const void *b)
-{
+static int cmp_words(const void *a, const void *b) {
     const word *x = *(word *const *)a, *y = *(word *const *)b;
     size_t n = x->len < y->len ? x->len : y->len;
     int c = memcmp(x->key, y->key, n);
-    if (c)
-        return c;
+    if (c) return c;
     return x->len < y->len ? -1 : x->len > y->len;
 }
 
@@ -584,10 +528,8 @@ typedef struct {
     size_t n, cap;
 } buf;
 
-static void b_reserve(buf *b, size_t more)
-{
-    if (b->n + more <= b->cap)
-        return;
+static void b_reserve(buf *b, size_t more) {
+    if (b->n + more <= b->cap) return;
     size_t nc = b->cap ? b->cap : 1u << 20;
     while (nc < b->n + more)
         nc *= 2;
@@ -600,48 +542,41 @@ static void b_reserve(buf *b, size_t more)
     b->cap = nc;
 }
 
-static void b_put(buf *b, const void *data, size_t n)
-{
+static void b_put(buf *b, const void *data, size_t n) {
     b_reserve(b, n);
     memcpy(b->p + b->n, data, n);
     b->n += n;
 }
 
-static void b_u8(buf *b, unsigned v)
-{
+static void b_u8(buf *b, unsigned v) {
     unsigned char c = (unsigned char)v;
     b_put(b, &c, 1);
 }
 
-static void b_u32(buf *b, uint32_t v)
-{
+static void b_u32(buf *b, uint32_t v) {
     unsigned char c[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
                           (unsigned char)(v >> 24)};
     b_put(b, c, 4);
 }
 
-static void b_u64(buf *b, uint64_t v)
-{
+static void b_u64(buf *b, uint64_t v) {
     b_u32(b, (uint32_t)v);
     b_u32(b, (uint32_t)(v >> 32));
 }
 
-static void b_align(buf *b, size_t a)
-{
+static void b_align(buf *b, size_t a) {
     while (b->n % a)
         b_u8(b, 0);
 }
 
-static void set_u32(buf *b, size_t at, uint32_t v)
-{
+static void set_u32(buf *b, size_t at, uint32_t v) {
     b->p[at] = (unsigned char)v;
     b->p[at + 1] = (unsigned char)(v >> 8);
     b->p[at + 2] = (unsigned char)(v >> 16);
     b->p[at + 3] = (unsigned char)(v >> 24);
 }
 
-static uint32_t fit32(size_t v)
-{
+static uint32_t fit32(size_t v) {
     if (v > UINT32_MAX) {
         fprintf(stderr, "lexgen: lexicon too large\n");
         exit(1);
@@ -649,8 +584,7 @@ static uint32_t fit32(size_t v)
     return (uint32_t)v;
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     if (argc != 5) {
         fprintf(stderr, "usage: lexgen BRILL_TSV WORDNET_DIR CLOSED_TXT OUT_BIN\n");
         return 2;
@@ -673,8 +607,7 @@ int main(int argc, char **argv)
     word **all = xmalloc(m.n * sizeof *all);
     size_t n = 0;
     for (size_t i = 0; i < m.cap; i++)
-        if (m.slots[i])
-            all[n++] = m.slots[i];
+        if (m.slots[i]) all[n++] = m.slots[i];
     qsort(all, n, sizeof *all, cmp_words);
 
     char low[MAX_KEY];
@@ -682,8 +615,7 @@ int main(int argc, char **argv)
         word *w = all[i];
         lower(w->key, w->len, low);
         word *lw = memcmp(low, w->key, w->len) ? wmap_find(&m, low, w->len) : w;
-        if (lw && lw != w)
-            w->wn = lw->wn; /* POS bits of the lower-cased word */
+        if (lw && lw != w) w->wn = lw->wn; /* POS bits of the lower-cased word */
         /* keep bits: the word is itself a lemma of p, and brill shows it as a base form */
         for (int p = 0; p < P_COUNT; p++) {
             uint8_t bit = (uint8_t)(1u << p);
@@ -720,8 +652,7 @@ int main(int argc, char **argv)
         int has = 0;
         for (int p = 0; p < P_COUNT; p++) {
             const char *l = all[i]->exc[p];
-            if (!l)
-                continue;
+            if (!l) continue;
             has = 1;
             word *lw = wmap_find(&m, l, strlen(l));
             if (lw) {
@@ -731,8 +662,7 @@ int main(int argc, char **argv)
                 b_put(&s, l, strlen(l) + 1);
             }
         }
-        if (has)
-            exc_idx[i] = fit32(++k);
+        if (has) exc_idx[i] = fit32(++k);
     }
 
     /* entries */

@@ -42,12 +42,12 @@ typedef struct {
 } code_opts;
 
 typedef struct {
-    char *line;          /* raw input (JSON line or whole text) */
+    char *line; /* raw input (JSON line or whole text) */
     size_t len;
     long lineno;
     const char *file;
     int plain;
-    char *out;           /* rendered output */
+    char *out; /* rendered output */
     size_t out_len, out_cap;
     char err[256];
     int bad;
@@ -58,7 +58,7 @@ typedef struct {
     const code_opts *o;
     job *jobs;
     size_t njobs;
-    size_t next;         /* next job index to take */
+    size_t next; /* next job index to take */
     pthread_mutex_t mu;
     int failed;
 } pool;
@@ -66,7 +66,8 @@ typedef struct {
 static int append(job *j, const char *s, size_t n) {
     if (j->out_len + n + 1 > j->out_cap) {
         size_t cap = j->out_cap ? j->out_cap * 2 : 1024;
-        while (cap < j->out_len + n + 1) cap *= 2;
+        while (cap < j->out_len + n + 1)
+            cap *= 2;
         char *p = realloc(j->out, cap);
         if (!p) return -1;
         j->out = p;
@@ -98,7 +99,9 @@ static void table_line(sink_ctx *c, const parley_record *r) {
         n = snprintf(buf, sizeof buf, "  event  %-10s %-12s -> %-12s %-5s %-8s %.*s%s\n", r->date,
                      r->source, r->target[0] ? r->target : "-", r->code, r->plover,
                      vl > 40 ? 40 : vl, a->text + r->verb_span.start,
-                     r->negated ? "  [negated]" : r->modality[0] ? "  [modal]" : "");
+                     r->negated       ? "  [negated]"
+                     : r->modality[0] ? "  [modal]"
+                                      : "");
     }
     if (n > 0) append(c->j, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
 }
@@ -179,7 +182,8 @@ static int run_batch(const parley_dicts *d, const code_opts *o, job *jobs, size_
     for (int i = 1; i < nt && i < 64; i++)
         if (pthread_create(&th[started], NULL, worker, &p) == 0) started++;
     worker(&p);
-    for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
+    for (int i = 0; i < started; i++)
+        pthread_join(th[i], NULL);
     pthread_mutex_destroy(&p.mu);
     if (p.failed) return -1;
     int bad = 0;
@@ -225,7 +229,8 @@ enum { BATCH = 512 };
 /* Code one input stream. Returns bad-line count, or -1 (cannot run) / -2 (write failed). */
 static int code_stream(const parley_dicts *d, const code_opts *o, FILE *f, const char *name) {
     int c = fgetc(f);
-    while (c == ' ' || c == '\n' || c == '\t' || c == '\r') c = fgetc(f);
+    while (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+        c = fgetc(f);
     if (c == EOF) return 0;
     ungetc(c, f);
     int plain = o->format ? strcmp(o->format, "text") == 0 : c != '{';
@@ -252,7 +257,8 @@ static int code_stream(const parley_dicts *d, const code_opts *o, FILE *f, const
     while ((got = getline(&line, &cap, f)) >= 0) {
         lineno++;
         size_t len = (size_t)got;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            len--;
         if (len == 0) continue;
         char *copy = malloc(len + 1);
         if (!copy) {
@@ -299,12 +305,17 @@ int cmd_code(int argc, char **argv) {
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(HELP, stdout);
             return EXIT_OK;
-        } else if (!strcmp(a, "--json")) o.json = 1;
-        else if (!strcmp(a, "--table")) o.table = 1;
-        else if (!strcmp(a, "--all")) o.all = 1;
-        else if (!strcmp(a, "--no-quotes")) o.no_quotes = 1;
+        } else if (!strcmp(a, "--json"))
+            o.json = 1;
+        else if (!strcmp(a, "--table"))
+            o.table = 1;
+        else if (!strcmp(a, "--all"))
+            o.all = 1;
+        else if (!strcmp(a, "--no-quotes"))
+            o.no_quotes = 1;
         else if ((!strcmp(a, "--threads") || !strcmp(a, "--format") || !strcmp(a, "--date") ||
-                  !strcmp(a, "--id")) && i + 1 < argc) {
+                  !strcmp(a, "--id")) &&
+                 i + 1 < argc) {
             const char *v = argv[++i];
             if (!strcmp(a, "--threads")) {
                 char *end;
@@ -326,11 +337,13 @@ int cmd_code(int argc, char **argv) {
                     return EXIT_USAGE;
                 }
                 o.date = v;
-            } else o.id = v;
+            } else
+                o.id = v;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "parley code: unknown or incomplete option '%s' (see --help)\n", a);
             return EXIT_USAGE;
-        } else if (nfiles < 256) files[nfiles++] = a;
+        } else if (nfiles < 256)
+            files[nfiles++] = a;
     }
     if (!o.json && !o.table) o.table = isatty(STDOUT_FILENO);
     if (o.json) o.table = 0;

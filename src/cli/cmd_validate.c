@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../dict/tabari_reader.h"
 #include "../io/petr_records.h"
 #include "../io/tabari_records.h"
-#include "../dict/tabari_reader.h"
 #include "cli.h"
 
 static const char HELP[] =
@@ -90,14 +90,17 @@ typedef struct {
 
 static void count(tally *t, const char *cat, int ok) {
     int i = 0;
-    while (i < t->n && strcmp(t->c[i].name, cat)) i++;
+    while (i < t->n && strcmp(t->c[i].name, cat))
+        i++;
     if (i == t->n && t->n < 64) {
         snprintf(t->c[t->n].name, sizeof t->c[t->n].name, "%s", cat);
         t->n++;
     }
     if (i < 64) {
-        if (ok) t->c[i].pass++;
-        else t->c[i].fail++;
+        if (ok)
+            t->c[i].pass++;
+        else
+            t->c[i].fail++;
     }
 }
 
@@ -116,8 +119,9 @@ static int report(const tally *t) {
 /* Code one text with a date (YYYYMMDD) into a set of events. */
 static int code_text(parley_coder *c, const char *id, int32_t date, const char *text, ev_set *got) {
     char d[16] = "";
-    if (date) snprintf(d, sizeof d, "%04d-%02d-%02d", (int)(date / 10000), (int)(date / 100 % 100),
-                       (int)(date % 100));
+    if (date)
+        snprintf(d, sizeof d, "%04d-%02d-%02d", (int)(date / 10000), (int)(date / 100 % 100),
+                 (int)(date % 100));
     parley_article a = {.id = id, .date = date ? d : NULL, .text = text, .text_len = strlen(text)};
     parley_error err;
     memset(&err, 0, sizeof err);
@@ -148,7 +152,8 @@ static int run_petr(const char *path, int verbose, int all) {
     p.discards = rs.discards;
     p.issues = rs.issues;
     const char *actors[17] = {0};
-    for (size_t i = 0; i < rs.n_actors && i < 16; i++) actors[i] = rs.actors[i];
+    for (size_t i = 0; i < rs.n_actors && i < 16; i++)
+        actors[i] = rs.actors[i];
     p.actors = rs.n_actors ? actors : NULL;
     unsigned warnings;
     parley_dicts *d = cli_load_dicts(&p, &warnings);
@@ -196,7 +201,8 @@ static int run_tabari(const char *path, int verbose, int all) {
     p.verbs = pr.verbs;
     p.agents = pr.agents;
     const char *actors[17] = {0};
-    for (size_t i = 0; i < pr.n_actors && i < 16; i++) actors[i] = pr.actors[i];
+    for (size_t i = 0; i < pr.n_actors && i < 16; i++)
+        actors[i] = pr.actors[i];
     p.actors = pr.n_actors ? actors : NULL;
     unsigned warnings;
     parley_dicts *d = cli_load_dicts(&p, &warnings);
@@ -254,12 +260,15 @@ int cmd_validate(int argc, char **argv) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             fputs(HELP, stdout);
             return EXIT_OK;
-        } else if (!strcmp(argv[i], "-v") || !strcmp(argv[i], "--verbose")) verbose = 1;
-        else if (!strcmp(argv[i], "--asserted")) all = 0;
+        } else if (!strcmp(argv[i], "-v") || !strcmp(argv[i], "--verbose"))
+            verbose = 1;
+        else if (!strcmp(argv[i], "--asserted"))
+            all = 0;
         else if (argv[i][0] == '-') {
             fprintf(stderr, "parley validate: unknown option '%s'\n", argv[i]);
             return EXIT_USAGE;
-        } else if (!file) file = argv[i];
+        } else if (!file)
+            file = argv[i];
         else {
             fprintf(stderr, "parley validate: one suite at a time\n");
             return EXIT_USAGE;

@@ -7,13 +7,20 @@
 int dict_opts_parse(dict_opts *o, int argc, char **argv, int *i) {
     const char *a = argv[*i];
     const char **slot = NULL;
-    if (!strcmp(a, "--verbs")) slot = &o->verbs;
-    else if (!strcmp(a, "--agents")) slot = &o->agents;
-    else if (!strcmp(a, "--discards")) slot = &o->discards;
-    else if (!strcmp(a, "--issues")) slot = &o->issues;
-    else if (!strcmp(a, "--codes")) slot = &o->codes;
-    else if (!strcmp(a, "--data")) slot = &o->data;
-    else if (strcmp(a, "--actors") != 0) return 0;
+    if (!strcmp(a, "--verbs"))
+        slot = &o->verbs;
+    else if (!strcmp(a, "--agents"))
+        slot = &o->agents;
+    else if (!strcmp(a, "--discards"))
+        slot = &o->discards;
+    else if (!strcmp(a, "--issues"))
+        slot = &o->issues;
+    else if (!strcmp(a, "--codes"))
+        slot = &o->codes;
+    else if (!strcmp(a, "--data"))
+        slot = &o->data;
+    else if (strcmp(a, "--actors") != 0)
+        return 0;
     if (*i + 1 >= argc) {
         fprintf(stderr, "parley: %s needs a value\n", a);
         return -1;
@@ -25,7 +32,8 @@ int dict_opts_parse(dict_opts *o, int argc, char **argv, int *i) {
     }
     /* --actors F[,F...]: may be repeated */
     size_t used = 0;
-    for (int k = 0; k < o->nactors; k++) used += strlen(o->actors[k]) + 1;
+    for (int k = 0; k < o->nactors; k++)
+        used += strlen(o->actors[k]) + 1;
     size_t vl = strlen(v);
     if (used + vl + 1 > sizeof o->actor_buf) {
         fprintf(stderr, "parley: --actors list too long\n");
@@ -56,8 +64,10 @@ void dict_opts_fill(const dict_opts *o, parley_dict_paths *p) {
 
 static void print_warning(void *user, const char *file, long line, const char *msg) {
     unsigned *count = user;
-    if (*count < 50) fprintf(stderr, "%s:%ld: %s\n", file, line, msg);
-    else if (*count == 50) fprintf(stderr, "parley: further dictionary warnings not shown\n");
+    if (*count < 50)
+        fprintf(stderr, "%s:%ld: %s\n", file, line, msg);
+    else if (*count == 50)
+        fprintf(stderr, "parley: further dictionary warnings not shown\n");
     (*count)++;
 }
 
@@ -69,7 +79,8 @@ parley_dicts *cli_load_dicts(const parley_dict_paths *p, unsigned *warnings) {
     parley_error err;
     memset(&err, 0, sizeof err);
     parley_dicts *d = parley_dicts_load(&q, &err);
-    if (!d) fprintf(stderr, "parley: cannot load dictionaries: %s\n", err.message);
+    if (!d)
+        fprintf(stderr, "parley: cannot load dictionaries: %s\n", err.message);
     else if (*warnings)
         fprintf(stderr, "parley: %u dictionary entries skipped (see messages above)\n", *warnings);
     return d;

@@ -5,13 +5,16 @@
 
 #include "coder.h"
 
-static int is_prep(uint8_t tag) { return tag == LEX_IN || tag == LEX_TO; }
+static int is_prep(uint8_t tag) {
+    return tag == LEX_IN || tag == LEX_TO;
+}
 
 /* Is the mention starting at token i the object of a preposition? Subordinators tagged IN
  * ("before Russia invaded", "if Iran attacks") introduce a clause, not a prepositional phrase. */
 static int object_of_preposition(const sent_ctx *s, uint32_t i) {
     /* walk back over the phrase's modifiers, then at most one determiner, to a preposition:
-     * "in south Ithilen", "to the affected villages"; "on Thursday the United Nations" is not one */
+     * "in south Ithilen", "to the affected villages"; "on Thursday the United Nations" is not one
+     */
     uint32_t p = i;
     while (p > 0 && i - p < 3 &&
            (s->syn->tag[p - 1] == LEX_JJ || s->syn->tag[p - 1] == LEX_CD ||
@@ -30,7 +33,8 @@ static int starts_with(const char *s, size_t n, const char *stem) {
 
 int word_matches(const dict *d, const token *t, const tok_ids *id, const dict_word *w) {
     if ((w->flags & DW_CAPS) && !(t->flags & TOK_ALLCAPS)) return 0;
-    if (w->flags & DW_STEM) return starts_with(t->norm, t->norm_len, intern_str(&d->strings, w->word));
+    if (w->flags & DW_STEM)
+        return starts_with(t->norm, t->norm_len, intern_str(&d->strings, w->word));
     return w->word == id->wid || (id->nlem && w->word == id->nlem) ||
            (id->vlem && w->word == id->vlem);
 }
@@ -75,7 +79,9 @@ static const dict_phrase *longest_at(const sent_ctx *s, uint32_t i) {
     return best;
 }
 
-static int is_word(const token *t, const char *w) { return strcmp(t->norm, w) == 0; }
+static int is_word(const token *t, const char *w) {
+    return strcmp(t->norm, w) == 0;
+}
 
 /* Join an actor code and an agent code: "RUS" + "MIL" -> "RUSMIL"; an actor that already has a
  * role keeps it ("USAGOV" + "GOV" -> "USAGOV"). Prefix agents go in front ("NGM~"). */
@@ -84,16 +90,16 @@ static void combine(char *out, size_t cap, const char *actor, const dict_agent *
         snprintf(out, cap, "%s%s", ag->code, actor);
         return;
     }
-    if (strlen(actor) == 3) snprintf(out, cap, "%s%s", actor, ag->code);
-    else snprintf(out, cap, "%s", actor);
+    if (strlen(actor) == 3)
+        snprintf(out, cap, "%s%s", actor, ag->code);
+    else
+        snprintf(out, cap, "%s", actor);
 }
 
 typedef struct {
     uint32_t first, last;
     const dict_phrase *p;
 } raw_mention;
-
-
 
 static const char *const PRONOUNS_PERSON[] = {"he", "she", "him", "her", NULL};
 static const char *const PRONOUNS_OTHER[] = {"it", "they", "them", NULL};
@@ -139,24 +145,29 @@ static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uin
             snprintf(m->code, sizeof m->code, "%s", mem->person_code);
             m->actor = mem->person_actor;
             m->person = 1;
-        } else return 0;
+        } else
+            return 0;
     } else if (in_words(t, PRONOUNS_OTHER)) {
-        if (rep >= 0) *m = list[rep];
+        if (rep >= 0)
+            *m = list[rep];
         else if (mem->actor_code[0]) {
             snprintf(m->code, sizeof m->code, "%s", mem->actor_code);
             m->actor = mem->actor_actor;
-        } else return 0;
+        } else
+            return 0;
     } else if (s->syn->tag[i] == LEX_NNP) {
         uint32_t w = s->ids[i].wid;
         int k = mem->nsurnames;
-        while (k-- > 0 && (!w || mem->surnames[k].word != w)) {}
+        while (k-- > 0 && (!w || mem->surnames[k].word != w)) {
+        }
         if (k < 0) return 0;
         const char *code = dict_actor_code(&s->pd->d, mem->surnames[k].actor, s->date);
         if (!code) return 0;
         snprintf(m->code, sizeof m->code, "%s", code);
         m->actor = mem->surnames[k].actor;
         m->person = 1;
-    } else return 0;
+    } else
+        return 0;
     m->first = m->last = i;
     m->group = -1;
     m->pronoun = 1;
@@ -166,9 +177,9 @@ static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uin
 
 /* Does a code start with a state (not an IGO, NGO, region or transnational group)? */
 static int is_country_code(const char *c) {
-    static const char *const NOT[] = {"IGO", "NGO", "IMG", "MNC", "WST", "AFR", "ASA", "EUR",
-                                      "MEA", "LAM", "CAS", "SAS", "SEA", "NAF", "WAF", "EAF",
-                                      "CAF", "SAF", "BLK", "CRB", "NMR", "SAM", "CFR", "---", NULL};
+    static const char *const NOT[] = {"IGO", "NGO", "IMG", "MNC", "WST", "AFR", "ASA", "EUR", "MEA",
+                                      "LAM", "CAS", "SAS", "SEA", "NAF", "WAF", "EAF", "CAF", "SAF",
+                                      "BLK", "CRB", "NMR", "SAM", "CFR", "---", NULL};
     if (strlen(c) < 3) return 0;
     for (int i = 0; NOT[i]; i++)
         if (!strncmp(c, NOT[i], 3)) return 0;
@@ -178,7 +189,8 @@ static int is_country_code(const char *c) {
 /* Count a country mention; the most named country (the latest on ties) is the article's. */
 static void count_country(article_mem *mem, const char *code) {
     int k = 0;
-    while (k < mem->ncountries && strncmp(mem->countries[k].code, code, 3) != 0) k++;
+    while (k < mem->ncountries && strncmp(mem->countries[k].code, code, 3) != 0)
+        k++;
     if (k == mem->ncountries) {
         if (k == 16) return;
         memcpy(mem->countries[k].code, code, 3);
@@ -337,7 +349,8 @@ int find_mentions(arena *a, sent_ctx *s) {
                 else if (s->mem && s->mem->country[0] && !(s->toks[x->first].flags & TOK_INQUOTE) &&
                          heads_noun_phrase(s, x->last))
                     combine(m->code, sizeof m->code, s->mem->country, ag);
-                else continue;
+                else
+                    continue;
             }
         }
         m->in_pp = object_of_preposition(s, m->first);
@@ -354,12 +367,14 @@ int find_mentions(arena *a, sent_ctx *s) {
         if (!merged) return -1;
         uint32_t out = 0, k = 0;
         for (uint32_t i = 0; i < s->n; i++) {
-            while (k < nm && s->m[k].first < i) merged[out++] = s->m[k++];
+            while (k < nm && s->m[k].first < i)
+                merged[out++] = s->m[k++];
             if (k < nm && s->m[k].first <= i && s->m[k].last >= i) continue;
             if (out > 0 && merged[out - 1].last >= i) continue;
             if (add_reference(s, i, merged, out, &merged[out])) out++;
         }
-        while (k < nm) merged[out++] = s->m[k++];
+        while (k < nm)
+            merged[out++] = s->m[k++];
         s->m = merged;
         nm = out;
     }
@@ -372,7 +387,8 @@ int find_mentions(arena *a, sent_ctx *s) {
         int joined = q->first > p->last + 1, has_and = 0;
         for (uint32_t t = p->last + 1; t < q->first && joined; t++) {
             const token *tk = &s->toks[t];
-            if (is_word(tk, "and") || is_word(tk, "or") || is_word(tk, "nor")) has_and = 1;
+            if (is_word(tk, "and") || is_word(tk, "or") || is_word(tk, "nor"))
+                has_and = 1;
             else if (!(is_word(tk, ",") || is_word(tk, "the") || is_word(tk, "both") ||
                        s->syn->tag[t] == LEX_JJ))
                 joined = 0;
@@ -385,7 +401,8 @@ int find_mentions(arena *a, sent_ctx *s) {
             continue;
         }
         uint32_t start = k - 1, end = k, any_and = 0;
-        while (end < nm && link[end]) any_and |= link[end++] == 2;
+        while (end < nm && link[end])
+            any_and |= link[end++] == 2;
         if (any_and) {
             const mention *head = &s->m[start];
             const dict_agent *ag = head->agent_of >= 0 ? &d->agents.v[head->agent_of] : NULL;

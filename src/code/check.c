@@ -40,7 +40,8 @@ unsigned parley_dicts_check(const parley_dicts *pd,
         last_off = vb->patterns_off;
         const char *file = intern_str(&d->strings, vb->file);
         if (d->codes.n && vb->code.code[0] && !dict_code_lookup(d, vb->code.code)) {
-            snprintf(msg, sizeof msg, "event code %s is not in the CAMEO code table", vb->code.code);
+            snprintf(msg, sizeof msg, "event code %s is not in the CAMEO code table",
+                     vb->code.code);
             warn(user, file, vb->line, msg);
             problems++;
         }

@@ -10,10 +10,11 @@
 struct parley_coder {
     const struct parley_dicts *pd;
     parley_options opt;
-    arena scratch;          /* per article, reset after each */
+    arena scratch; /* per article, reset after each */
 };
 
-parley_coder *parley_coder_new(const parley_dicts *d, const parley_options *opt, parley_error *err) {
+parley_coder *parley_coder_new(const parley_dicts *d, const parley_options *opt,
+                               parley_error *err) {
     parley_coder *c = calloc(1, sizeof *c);
     if (!c) {
         if (err) {
@@ -23,8 +24,10 @@ parley_coder *parley_coder_new(const parley_dicts *d, const parley_options *opt,
         return NULL;
     }
     c->pd = d;
-    if (opt) c->opt = *opt;
-    else c->opt.require_dyad = 1;
+    if (opt)
+        c->opt = *opt;
+    else
+        c->opt.require_dyad = 1;
     arena_init(&c->scratch, 1 << 16);
     return c;
 }
@@ -70,7 +73,8 @@ static void token_ids(const struct parley_dicts *pd, const sent_syntax *syn, con
  * without being tried. */
 static int build_wordset(arena *a, sent_ctx *s) {
     uint32_t cap = 64;
-    while (cap < s->n * 6 + 8) cap *= 2;
+    while (cap < s->n * 6 + 8)
+        cap *= 2;
     s->wordset = arena_calloc(a, cap, sizeof *s->wordset);
     if (!s->wordset) return -1;
     s->wordset_cap = cap;
@@ -79,7 +83,8 @@ static int build_wordset(arena *a, sent_ctx *s) {
         for (int k = 0; k < 3; k++) {
             if (!ids[k]) continue;
             uint32_t h = (ids[k] * 2654435761u) & (cap - 1);
-            while (s->wordset[h] && s->wordset[h] != ids[k]) h = (h + 1) & (cap - 1);
+            while (s->wordset[h] && s->wordset[h] != ids[k])
+                h = (h + 1) & (cap - 1);
             s->wordset[h] = ids[k];
         }
     }
@@ -88,7 +93,9 @@ static int build_wordset(arena *a, sent_ctx *s) {
 
 /* ---------- subject and object ---------- */
 
-static int clause_of(const sent_ctx *s, uint32_t tok) { return s->syn->clause_of[tok]; }
+static int clause_of(const sent_ctx *s, uint32_t tok) {
+    return s->syn->clause_of[tok];
+}
 
 /* The subject of the verb group whose first token is `first`: the nearest mention before it in
  * the same clause that is not the object of a preposition; failing that, in the clause this one
@@ -163,8 +170,8 @@ typedef struct {
     int stopped;
     const tokenized *tz;
     uint32_t sent_index;
-    char date[11];          /* the article date */
-    date_mention dates[8];  /* date expressions of the current sentence */
+    char date[11];         /* the article date */
+    date_mention dates[8]; /* date expressions of the current sentence */
     uint32_t ndates;
     const quote_state *quotes; /* the current sentence's attributed quotes */
 } emit_ctx;
@@ -224,9 +231,10 @@ static void emit_one(emit_ctx *e, const sent_ctx *s, const verb_match *vm, const
     r.verb_span = span_of(s, vm->anchor_first, vm->anchor_last);
     r.pattern = intern_str(&d->strings, vm->pattern ? vm->pattern->text : vm->verb->text);
     r.negated = (vgflags & VG_NEG) != 0;
-    r.modality = (vgflags & VG_COND) ? "hypothetical" : (vgflags & VG_MODAL) ? "modal"
-                 : (vgflags & VG_FUTURE)                                   ? "future"
-                                                                           : "";
+    r.modality = (vgflags & VG_COND)     ? "hypothetical"
+                 : (vgflags & VG_MODAL)  ? "modal"
+                 : (vgflags & VG_FUTURE) ? "future"
+                                         : "";
     /* an event coded from quoted words is reported by the quote's speaker */
     const quote_span *qsp = e->quotes ? quotes_span_at(e->quotes, vm->anchor_first) : NULL;
     r.reported_by = qsp ? qsp->who.name : "";
@@ -284,7 +292,8 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
     if (nt == 0 && ns >= 2) {
         int root = (vm->code.code[0] - '0') * 10 + (vm->code.code[1] - '0');
         if (vm->reciprocal || (vm->intransitive && root >= 3 && root <= 8)) {
-            for (int i = 0; i < ns; i++) tgts[i] = srcs[i];
+            for (int i = 0; i < ns; i++)
+                tgts[i] = srcs[i];
             nt = ns;
         }
     }
@@ -306,7 +315,8 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
                 char key[80];
                 snprintf(key, sizeof key, "%s|%s|%s", x->code, y->code, code);
                 uint32_t q = 0;
-                while (q < *nseen && strcmp(seen[q], key) != 0) q++;
+                while (q < *nseen && strcmp(seen[q], key) != 0)
+                    q++;
                 if (q < *nseen) continue;
                 if (*nseen < 64) memcpy(seen[(*nseen)++], key, sizeof key);
                 emit_one(e, s, vm, x->m, x->code, y->m, y->code, code, vgflags);
@@ -316,9 +326,10 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
 
 /* Verbs whose object is the subject of a following infinitive: "urged Russia to withdraw". */
 static int object_control(const sent_ctx *s, uint32_t verb) {
-    static const char *const V[] = {"urge", "ask", "tell", "call", "press", "force", "allow",
-                                    "persuade", "encourage", "order", "invite", "pressure",
-                                    "push", "compel", "permit", "warn", "help", "want", NULL};
+    static const char *const V[] = {"urge",   "ask",      "tell",     "call",      "press",
+                                    "force",  "allow",    "persuade", "encourage", "order",
+                                    "invite", "pressure", "push",     "compel",    "permit",
+                                    "warn",   "help",     "want",     NULL};
     const dict *d = &s->pd->d;
     for (int k = 0; V[k]; k++) {
         uint32_t id = intern_find(&d->strings, V[k], strlen(V[k]));
@@ -332,7 +343,7 @@ static const verb_group *governing_group(const sent_syntax *syn, int g) {
     if (g <= 0) return NULL;
     const verb_group *cur = &syn->groups[g], *prev = &syn->groups[g - 1];
     return prev->clause == cur->clause || syn->clauses[cur->clause].parent == prev->clause ? prev
-                                                                                          : NULL;
+                                                                                           : NULL;
 }
 
 /* Subject of the group g: for an infinitive, the object of an object-control verb ("urged
@@ -354,13 +365,13 @@ static int32_t subject_of_group(const sent_ctx *s, int g, uint32_t group_first) 
 /* Light verbs take an event noun as object and give it their subject: "held talks with",
  * "launched an attack on", "repeated demands". */
 static int light_verb(const sent_ctx *s, uint32_t verb) {
-    static const char *const V[] = {"have", "hold", "make", "launch", "carry", "conduct", "stage",
-                                    "begin", "start", "sign", "reach", "give", "deliver", "issue",
-                                    "repeat", "reiterate", "renew", "voice", "express", "present",
-                                    "offer", "extend", "send", "provide", "impose", "announce",
-                                    "continue", "resume", "mount", "step", "level", "lodge",
-                                    "file", "pledge", "promise", "seek", "propose", "accept",
-                                    "welcome", "agree", "call", "join", "open", "host", NULL};
+    static const char *const V[] = {
+        "have",   "hold",     "make",     "launch",  "carry",   "conduct", "stage",   "begin",
+        "start",  "sign",     "reach",    "give",    "deliver", "issue",   "repeat",  "reiterate",
+        "renew",  "voice",    "express",  "present", "offer",   "extend",  "send",    "provide",
+        "impose", "announce", "continue", "resume",  "mount",   "step",    "level",   "lodge",
+        "file",   "pledge",   "promise",  "seek",    "propose", "accept",  "welcome", "agree",
+        "call",   "join",     "open",     "host",    NULL};
     const dict *d = &s->pd->d;
     for (int k = 0; V[k]; k++) {
         uint32_t id = intern_find(&d->strings, V[k], strlen(V[k]));
@@ -444,7 +455,8 @@ static int reciprocal_object(const sent_ctx *s, uint32_t last) {
 /* Does a noun phrase (an object) follow the verb? "met in Jerusalem" no; "visited Rohan" yes. */
 static int has_object_phrase(const sent_ctx *s, uint32_t last) {
     uint32_t i = last + 1;
-    while (i < s->n && (s->syn->tag[i] == LEX_RB || s->syn->tag[i] == LEX_RP)) i++;
+    while (i < s->n && (s->syn->tag[i] == LEX_RB || s->syn->tag[i] == LEX_RP))
+        i++;
     if (i >= s->n) return 0;
     uint8_t t = s->syn->tag[i];
     return tag_is_noun(t) || t == LEX_DT || t == LEX_PRPS || t == LEX_JJ || t == LEX_CD ||
@@ -530,12 +542,18 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
         const sentence *sn = &tz.sents[si];
         if (sn->count == 0) continue;
         sent_syntax syn;
-        if (syntax_analyse(ar, c->pd->lex, c->pd->words, tz.toks + sn->first, sn->count, &syn) < 0) goto nomem;
+        if (syntax_analyse(ar, c->pd->lex, c->pd->words, tz.toks + sn->first, sn->count, &syn) < 0)
+            goto nomem;
         tok_ids *ids = arena_alloc(ar, (sn->count + 1) * sizeof *ids);
         if (!ids) goto nomem;
         token_ids(c->pd, &syn, tz.toks + sn->first, sn->count, ids);
-        sent_ctx s = {.pd = c->pd, .syn = &syn, .toks = tz.toks + sn->first, .ids = ids,
-                      .n = sn->count, .date = date, .mem = &mem};
+        sent_ctx s = {.pd = c->pd,
+                      .syn = &syn,
+                      .toks = tz.toks + sn->first,
+                      .ids = ids,
+                      .n = sn->count,
+                      .date = date,
+                      .mem = &mem};
         if (build_wordset(ar, &s) < 0 || find_mentions(ar, &s) < 0) goto nomem;
         if (s.discard == 2) break;
         e.sent_index = si;

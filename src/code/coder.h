@@ -19,7 +19,7 @@
 struct parley_dicts {
     dict d;
     const lex_table *lex;
-    syntax_words *words;  /* cue-word classes for the syntax layer */
+    syntax_words *words; /* cue-word classes for the syntax layer */
 };
 
 typedef struct {
@@ -27,14 +27,14 @@ typedef struct {
 } tok_ids;
 
 typedef struct {
-    uint32_t first, last;     /* sentence-relative token range */
-    char code[32];            /* "" when only an agent without a country was found */
-    uint32_t actor;           /* dict actor index, UINT32_MAX for none */
-    int32_t group;            /* compound group (mentions joined by "and"), -1 for none */
-    uint8_t in_pp;            /* object of a preposition */
-    uint8_t person;           /* a dated person entry */
-    uint8_t pronoun;          /* resolved from a pronoun */
-    int32_t agent_of;         /* agent index when built as "agent of actor", else -1 */
+    uint32_t first, last; /* sentence-relative token range */
+    char code[32];        /* "" when only an agent without a country was found */
+    uint32_t actor;       /* dict actor index, UINT32_MAX for none */
+    int32_t group;        /* compound group (mentions joined by "and"), -1 for none */
+    uint8_t in_pp;        /* object of a preposition */
+    uint8_t person;       /* a dated person entry */
+    uint8_t pronoun;      /* resolved from a pronoun */
+    int32_t agent_of;     /* agent index when built as "agent of actor", else -1 */
 } mention;
 
 /* What the article has said so far, for reference: the last person and the last other actor
@@ -45,14 +45,14 @@ typedef struct {
     uint32_t person_actor;
     char actor_code[32];
     uint32_t actor_actor;
-    char country[4];     /* the article's main country so far (for "the government", "troops") */
+    char country[4]; /* the article's main country so far (for "the government", "troops") */
     struct {
         char code[4];
         unsigned count;
-    } countries[16];     /* how often each country was named */
+    } countries[16]; /* how often each country was named */
     int ncountries;
     struct {
-        uint32_t word;    /* interned lower-case surname */
+        uint32_t word; /* interned lower-case surname */
         uint32_t actor;
     } surnames[MEM_SURNAMES];
     int nsurnames;
@@ -62,15 +62,15 @@ typedef struct {
     const struct parley_dicts *pd;
     article_mem *mem;
     const sent_syntax *syn;
-    const token *toks;        /* sentence tokens */
+    const token *toks; /* sentence tokens */
     const tok_ids *ids;
     uint32_t n;
     mention *m;
     uint32_t nm;
-    int32_t date;             /* YYYYMMDD of the article, 0 unknown */
-    int discard;              /* 1 sentence, 2 story */
-    uint32_t *wordset;        /* the ids of the sentence's forms and lemmas (open addressing) */
-    uint32_t wordset_cap;     /* a power of two */
+    int32_t date;         /* YYYYMMDD of the article, 0 unknown */
+    int discard;          /* 1 sentence, 2 story */
+    uint32_t *wordset;    /* the ids of the sentence's forms and lemmas (open addressing) */
+    uint32_t wordset_cap; /* a power of two */
 } sent_ctx;
 
 /* actors.c */
@@ -82,13 +82,13 @@ int word_matches(const dict *d, const token *t, const tok_ids *id, const dict_wo
 
 /* patterns.c */
 typedef struct {
-    int32_t source, target;   /* mention indexes, -1 none */
+    int32_t source, target; /* mention indexes, -1 none */
     const dict_pattern *pattern;
     dict_code code;
     uint32_t anchor_first, anchor_last;
     const dict_verb *verb;
-    int reciprocal;           /* "each other": the compound source's members act on each other */
-    int intransitive;         /* a verb with no object phrase ("met", "were negotiating") */
+    int reciprocal;   /* "each other": the compound source's members act on each other */
+    int intransitive; /* a verb with no object phrase ("met", "were negotiating") */
 } verb_match;
 /* Code the anchor at token h: returns 1 with a match, 0 when no verb entry fits. */
 int match_verb_at(const sent_ctx *s, uint32_t h, int want_noun, verb_match *out);

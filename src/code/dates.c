@@ -39,13 +39,13 @@ int date_weekday(int32_t v) {
     return (int)(((z % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday (3) */
 }
 
-static const char *const WEEKDAYS[] = {"monday", "tuesday", "wednesday", "thursday",
+static const char *const WEEKDAYS[] = {"monday", "tuesday",  "wednesday", "thursday",
                                        "friday", "saturday", "sunday"};
-static const char *const MONTHS[] = {"january", "february", "march", "april", "may", "june",
-                                     "july", "august", "september", "october", "november",
-                                     "december"};
-static const char *const MONTH_ABBR[] = {"jan.", "feb.", "mar.", "apr.", NULL, "jun.", "jul.",
-                                         "aug.", "sept.", "oct.", "nov.", "dec."};
+static const char *const MONTHS[] = {"january",   "february", "march",    "april",
+                                     "may",       "june",     "july",     "august",
+                                     "september", "october",  "november", "december"};
+static const char *const MONTH_ABBR[] = {"jan.", "feb.", "mar.",  "apr.", NULL,   "jun.",
+                                         "jul.", "aug.", "sept.", "oct.", "nov.", "dec."};
 
 static int month_of(const token *t) {
     for (int m = 0; m < 12; m++)
@@ -67,7 +67,9 @@ static int year_number(const token *t) {
     return y >= 1900 && y <= 2100 ? y : 0;
 }
 
-static int32_t make_date(int y, int m, int d) { return y * 10000 + m * 100 + d; }
+static int32_t make_date(int y, int m, int d) {
+    return y * 10000 + m * 100 + d;
+}
 
 /* A month-day date without a year: the latest such date not after the article (news reports
  * the past) unless it is within a week ahead (announced plans). */
@@ -90,8 +92,10 @@ uint32_t dates_find(const token *t, const uint32_t *wcls, uint32_t n, int32_t ar
         char c0 = w->norm[0];
         if (wcls && !(wcls[i] & (W_NOTNAME | W_DATE))) continue;
         if (!(w->flags & TOK_CAP) && c0 != 'y' && c0 != 't' && c0 != 'n') continue;
-        if (!strcmp(w->norm, "yesterday")) v = date_add_days(article, -1);
-        else if (!strcmp(w->norm, "today") || !strcmp(w->norm, "tonight")) v = article;
+        if (!strcmp(w->norm, "yesterday"))
+            v = date_add_days(article, -1);
+        else if (!strcmp(w->norm, "today") || !strcmp(w->norm, "tonight"))
+            v = article;
         else if (!strcmp(w->norm, "night") && i > 0 && !strcmp(t[i - 1].norm, "last"))
             v = date_add_days(article, -1);
         else {
@@ -100,7 +104,9 @@ uint32_t dates_find(const token *t, const uint32_t *wcls, uint32_t n, int32_t ar
                     int back = (date_weekday(article) - wd + 7) % 7;
                     /* "next Monday" looks ahead */
                     if (i > 0 && !strcmp(t[i - 1].norm, "next"))
-                        back = -((wd - date_weekday(article) + 7) % 7 ? (wd - date_weekday(article) + 7) % 7 : 7);
+                        back = -((wd - date_weekday(article) + 7) % 7
+                                     ? (wd - date_weekday(article) + 7) % 7
+                                     : 7);
                     else if (i > 0 && !strcmp(t[i - 1].norm, "last") && back == 0)
                         back = 7;
                     v = date_add_days(article, -back);

@@ -12,8 +12,8 @@
 #include "../text/token.h"
 
 typedef struct {
-    uint32_t pos;     /* token index of the expression */
-    int32_t date;     /* YYYYMMDD */
+    uint32_t pos; /* token index of the expression */
+    int32_t date; /* YYYYMMDD */
 } date_mention;
 
 /* Find the date expressions of a sentence (at most cap). wcls, when not NULL, holds the syntax

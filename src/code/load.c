@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../dict/own_reader.h"
 #include "../dict/loaders.h"
+#include "../dict/own_reader.h"
 #include "coder.h"
 
 #ifndef PARLEY_DATA_DIR

@@ -81,14 +81,16 @@ static int match_after(const sent_ctx *s, const dict_elem *el, uint32_t n, uint3
         switch (e->kind) {
         case PE_WORD: {
             uint32_t i = pos;
-            while (i <= limit && !elem_word_at(s, e, i)) i++;
+            while (i <= limit && !elem_word_at(s, e, i))
+                i++;
             if (i > limit) return 0;
             pos = i + 1;
             break;
         }
         case PE_SET: {
             uint32_t i = pos, len = 0;
-            while (i <= limit && !(len = set_at(s, e->id, i))) i++;
+            while (i <= limit && !(len = set_at(s, e->id, i)))
+                i++;
             if (!len) return 0;
             pos = i + len;
             break;
@@ -98,15 +100,19 @@ static int match_after(const sent_ctx *s, const dict_elem *el, uint32_t n, uint3
         case PE_COMPOUND: {
             int32_t m = mention_starting_from(s, pos, pos + 3);
             if (m < 0) return 0;
-            if (e->kind == PE_SOURCE) vm->source = m;
-            else vm->target = m;
+            if (e->kind == PE_SOURCE)
+                vm->source = m;
+            else
+                vm->target = m;
             pos = s->m[m].last + 1;
             break;
         }
         case PE_SKIP: {
             uint32_t i = pos;
-            while (i < s->n && !tag_is_noun(s->syn->tag[i])) i++;
-            while (i < s->n && tag_is_noun(s->syn->tag[i])) i++;
+            while (i < s->n && !tag_is_noun(s->syn->tag[i]))
+                i++;
+            while (i < s->n && tag_is_noun(s->syn->tag[i]))
+                i++;
             pos = i;
             break;
         }
@@ -122,15 +128,16 @@ static int match_before(const sent_ctx *s, const dict_elem *el, uint32_t n, int6
     for (uint32_t k = n; k-- > 0;) {
         const dict_elem *e = &el[k];
         /* adjacency of element k+1 (or the anchor) to element k */
-        int adjacent = (k + 1 < n) ? (el[k + 1].flags & DW_ADJACENT) != 0
-                                   : (e->flags & DW_ANCHOR_NEXT) != 0;
+        int adjacent =
+            (k + 1 < n) ? (el[k + 1].flags & DW_ADJACENT) != 0 : (e->flags & DW_ANCHOR_NEXT) != 0;
         int64_t lowest = adjacent ? pos : pos - BACK_GAP;
         if (lowest < floor) lowest = floor;
         if (pos < 0) return 0;
         switch (e->kind) {
         case PE_WORD: {
             int64_t i = pos;
-            while (i >= lowest && !elem_word_at(s, e, (uint32_t)i)) i--;
+            while (i >= lowest && !elem_word_at(s, e, (uint32_t)i))
+                i--;
             if (i < lowest) return 0;
             pos = i - 1;
             break;
@@ -138,7 +145,8 @@ static int match_before(const sent_ctx *s, const dict_elem *el, uint32_t n, int6
         case PE_SET: {
             int64_t i = pos;
             uint32_t len = 0;
-            while (i >= lowest && !(len = set_at(s, e->id, (uint32_t)i))) i--;
+            while (i >= lowest && !(len = set_at(s, e->id, (uint32_t)i)))
+                i--;
             if (!len) return 0;
             pos = i - 1;
             break;
@@ -148,8 +156,10 @@ static int match_before(const sent_ctx *s, const dict_elem *el, uint32_t n, int6
         case PE_COMPOUND: {
             int32_t m = mention_ending_before(s, (uint32_t)pos + 1, (uint32_t)lowest);
             if (m < 0) return 0;
-            if (e->kind == PE_TARGET) vm->target = m;
-            else vm->source = m;
+            if (e->kind == PE_TARGET)
+                vm->target = m;
+            else
+                vm->source = m;
             pos = (int64_t)s->m[m].first - 1;
             break;
         }
@@ -193,8 +203,7 @@ static int try_verb(const sent_ctx *s, const dict_verb *v, uint32_t h, verb_matc
         verb_match vm = {.source = -1, .target = -1};
         if (!match_after(s, &d->elems.v[pt->after_off], pt->after_n, last + 1, &vm)) continue;
         int64_t floor = v->clause_scoped ? s->syn->clauses[s->syn->clause_of[h]].first : 0;
-        if (!match_before(s, &d->elems.v[pt->before_off], pt->before_n, (int64_t)h - 1, floor,
-                          &vm))
+        if (!match_before(s, &d->elems.v[pt->before_off], pt->before_n, (int64_t)h - 1, floor, &vm))
             continue;
         vm.pattern = pt;
         vm.code = pt->code;
@@ -249,7 +258,8 @@ int match_verb_at(const sent_ctx *s, uint32_t h, int want_noun, verb_match *out)
     int found = 0;
     scan_list(s, id->wid, h, want_noun, out, &found);
     if (id->vlem != id->wid) scan_list(s, id->vlem, h, want_noun, out, &found);
-    if (id->nlem != id->wid && id->nlem != id->vlem) scan_list(s, id->nlem, h, want_noun, out, &found);
+    if (id->nlem != id->wid && id->nlem != id->vlem)
+        scan_list(s, id->nlem, h, want_noun, out, &found);
     if (d->stems.count > 1 && dict_may_have_stem(d, s->toks[h].norm, s->toks[h].norm_len)) {
         const token *t = &s->toks[h];
         uint32_t maxl = t->norm_len < d->max_stem_len ? t->norm_len : d->max_stem_len;

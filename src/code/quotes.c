@@ -4,10 +4,13 @@
 #include <stdio.h>
 #include <string.h>
 
-void quotes_init(quote_state *q) { memset(q, 0, sizeof *q); }
+void quotes_init(quote_state *q) {
+    memset(q, 0, sizeof *q);
+}
 
-static int is(const token *t, const char *w) { return strcmp(t->norm, w) == 0; }
-
+static int is(const token *t, const char *w) {
+    return strcmp(t->norm, w) == 0;
+}
 
 /* A word that can be part of a person's name: capitalised, tagged as a proper noun (so not a
  * sentence-initial "But" or "In"), not a weekday or month, not inside a quotation. */
@@ -19,7 +22,6 @@ static int is_name_at(const sent_ctx *s, uint32_t i) {
         return 0;
     return !(s->syn->wcls[i] & W_NOTNAME);
 }
-
 
 #define is_title(s, i) ((s)->syn->wcls[i] & W_TITLE)
 
@@ -61,7 +63,8 @@ static void set_from_mention(quote_state *q, const sent_ctx *s, const parley_art
                              const mention *m, speaker *out) {
     const dict *d = &s->pd->d;
     uint32_t f = m->first;
-    while (f < m->last && is_title(s, f)) f++;
+    while (f < m->last && is_title(s, f))
+        f++;
     span_text(a, s->toks, f, m->last, out->name, sizeof out->name);
     expand_name(q, out->name, sizeof out->name);
     if (!strchr(out->name, ' ') && m->actor != UINT32_MAX && m->person &&
@@ -76,7 +79,8 @@ static void set_from_mention(quote_state *q, const sent_ctx *s, const parley_art
 static int name_ending_at(const sent_ctx *s, uint32_t l, uint32_t *f) {
     if (!is_name_at(s, l)) return 0;
     uint32_t i = l;
-    while (i > 0 && (is_name_at(s, i - 1) || is_title(s, i - 1))) i--;
+    while (i > 0 && (is_name_at(s, i - 1) || is_title(s, i - 1)))
+        i--;
     *f = i;
     return 1;
 }
@@ -84,7 +88,8 @@ static int name_ending_at(const sent_ctx *s, uint32_t l, uint32_t *f) {
 static int name_starting_at(const sent_ctx *s, uint32_t f, uint32_t *l) {
     if (f >= s->n || !(is_name_at(s, f) || is_title(s, f))) return 0;
     uint32_t i = f;
-    while (i + 1 < s->n && is_name_at(s, i + 1)) i++;
+    while (i + 1 < s->n && is_name_at(s, i + 1))
+        i++;
     *l = i;
     return 1;
 }
@@ -105,7 +110,8 @@ static void speaker_from_span(quote_state *q, const sent_ctx *s, const parley_ar
     }
     /* skip a leading title for the name text, keep it for lookup */
     uint32_t nf = f;
-    while (nf < l && is_title(s, nf)) nf++;
+    while (nf < l && is_title(s, nf))
+        nf++;
     span_text(a, s->toks, nf, l, out->name, sizeof out->name);
     out->person = 1; /* a name */
     expand_name(q, out->name, sizeof out->name);
@@ -188,7 +194,8 @@ static int subject_before(quote_state *q, const sent_ctx *s, const parley_articl
     if (j < (int64_t)floor) return 0;
     if (is(&s->toks[j], ",")) {
         int64_t k = j - 1;
-        while (k > (int64_t)floor && !is(&s->toks[k], ",") && j - k < 14) k--;
+        while (k > (int64_t)floor && !is(&s->toks[k], ",") && j - k < 14)
+            k--;
         if (k < (int64_t)floor || !is(&s->toks[k], ",")) return 0;
         uint32_t f;
         if (j >= 1 && name_ending_at(s, (uint32_t)(j - 1), &f) && (int64_t)f <= k + 2) {
@@ -214,7 +221,8 @@ static int subject_before(quote_state *q, const sent_ctx *s, const parley_articl
     }
     if (!tag_is_noun(s->syn->tag[j]) || (s->syn->wcls[j] & W_NOTNAME)) return 0;
     int64_t b = j;
-    while (b > (int64_t)floor && is_np_tag(s->syn->tag[b - 1]) && !(s->toks[b - 1].flags & TOK_PUNCT))
+    while (b > (int64_t)floor && is_np_tag(s->syn->tag[b - 1]) &&
+           !(s->toks[b - 1].flags & TOK_PUNCT))
         b--;
     span_text(a, s->toks, (uint32_t)b, (uint32_t)j, out->name, sizeof out->name);
     int m = mention_covering(s, (uint32_t)b, (uint32_t)j);
@@ -235,7 +243,8 @@ static int np_after(quote_state *q, const sent_ctx *s, const parley_article *a, 
     if (e == f) return 0;
     uint32_t last = e - 1, first;
     if (name_ending_at(s, last, &first) && first >= f) {
-        while (first < last && is_title(s, first)) first++;
+        while (first < last && is_title(s, first))
+            first++;
         speaker_from_span(q, s, a, first, last, out);
         return 1;
     }
@@ -280,12 +289,14 @@ static int attribute(quote_state *q, const sent_ctx *s, const parley_article *a,
             if (s->toks[j].flags & TOK_INQUOTE) break;
             if (name_starting_at(s, j, &l) && l < i) {
                 f = j;
-                while (f < l && is_title(s, f)) f++;
+                while (f < l && is_title(s, f))
+                    f++;
                 speaker_from_span(q, s, a, f, l, out);
                 return 1;
             }
-            if (s->syn->tag[j] != LEX_IN && s->syn->tag[j] != LEX_DT && !tag_is_noun(s->syn->tag[j]) &&
-                s->syn->tag[j] != LEX_JJ && s->syn->tag[j] != LEX_CD && s->syn->tag[j] != LEX_COMMA)
+            if (s->syn->tag[j] != LEX_IN && s->syn->tag[j] != LEX_DT &&
+                !tag_is_noun(s->syn->tag[j]) && s->syn->tag[j] != LEX_JJ &&
+                s->syn->tag[j] != LEX_CD && s->syn->tag[j] != LEX_COMMA)
                 break;
         }
     }
@@ -295,8 +306,7 @@ static int attribute(quote_state *q, const sent_ctx *s, const parley_article *a,
 static void note_people(quote_state *q, const sent_ctx *s, const parley_article *a) {
     for (uint32_t i = 0; i < s->n; i++) {
         uint32_t l;
-        if ((s->toks[i].flags & TOK_INQUOTE) || !is_name_at(s, i) || is_title(s, i))
-            continue;
+        if ((s->toks[i].flags & TOK_INQUOTE) || !is_name_at(s, i) || is_title(s, i)) continue;
         if (name_starting_at(s, i, &l) && l > i) {
             char name[96];
             span_text(a, s->toks, i, l, name, sizeof name);
@@ -357,7 +367,8 @@ void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index,
             continue;
         }
         uint32_t qf = i, j = continuing ? i : i + 1;
-        while (j < s->n && (s->toks[j].flags & TOK_INQUOTE)) j++;
+        while (j < s->n && (s->toks[j].flags & TOK_INQUOTE))
+            j++;
         int closed = j < s->n && (s->toks[j].flags & TOK_QCLOSE);
         uint32_t ql = closed ? j : (j ? j - 1 : 0);
         uint32_t tf = continuing ? qf : qf + 1;
@@ -421,7 +432,8 @@ void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index,
     note_reporters(q, s, a);
     note_subject(q, s, a);
     if (s->n && !(s->toks[s->n - 1].flags & (TOK_INQUOTE)) &&
-        !(s->n >= 2 && (s->toks[s->n - 2].flags & TOK_INQUOTE) && !(s->toks[s->n - 1].flags & TOK_QCLOSE)))
+        !(s->n >= 2 && (s->toks[s->n - 2].flags & TOK_INQUOTE) &&
+          !(s->toks[s->n - 1].flags & TOK_QCLOSE)))
         q->open_quote = 0;
     q->last_paragraph = paragraph;
 }
@@ -436,17 +448,18 @@ int quotes_add_speaker_mentions(arena *a, const quote_state *q, sent_ctx *s) {
     if (q->nspans == 0) return 0;
     uint32_t extra = 0;
     for (int k = 0; k < q->nspans; k++)
-        for (uint32_t i = q->spans[k].first; i <= q->spans[k].last && i < s->n; i++) extra++;
+        for (uint32_t i = q->spans[k].first; i <= q->spans[k].last && i < s->n; i++)
+            extra++;
     mention *merged = arena_alloc(a, (s->nm + extra + 1) * sizeof *merged);
     if (!merged) return -1;
     uint32_t out = 0, k = 0;
     for (uint32_t i = 0; i < s->n; i++) {
-        while (k < s->nm && s->m[k].first <= i) merged[out++] = s->m[k++];
+        while (k < s->nm && s->m[k].first <= i)
+            merged[out++] = s->m[k++];
         if (out && merged[out - 1].last >= i) continue;
         const quote_span *qs = quotes_span_at(q, i);
         const char *w = s->toks[i].norm;
-        if (!qs || !qs->who.code[0] ||
-            !(!strcmp(w, "we") || !strcmp(w, "i") || !strcmp(w, "us")))
+        if (!qs || !qs->who.code[0] || !(!strcmp(w, "we") || !strcmp(w, "i") || !strcmp(w, "us")))
             continue;
         mention *m = &merged[out++];
         memset(m, 0, sizeof *m);
@@ -457,7 +470,8 @@ int quotes_add_speaker_mentions(arena *a, const quote_state *q, sent_ctx *s) {
         m->pronoun = 1;
         snprintf(m->code, sizeof m->code, "%s", qs->who.code);
     }
-    while (k < s->nm) merged[out++] = s->m[k++];
+    while (k < s->nm)
+        merged[out++] = s->m[k++];
     s->m = merged;
     s->nm = out;
     return 0;

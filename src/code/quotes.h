@@ -12,31 +12,31 @@
 #include "coder.h"
 
 typedef struct {
-    char name[96];      /* speaker name as written in full, or description */
+    char name[96]; /* speaker name as written in full, or description */
     char code[32];
-    uint8_t person;     /* a named person (not a description such as "officials") */
+    uint8_t person; /* a named person (not a description such as "officials") */
 } speaker;
 
 /* The quotes of the current sentence with their speakers (for "we" inside a quote, and for
  * the reported_by of events coded from quoted words). */
 #define QUOTE_MAX_SPANS 16
 typedef struct {
-    uint32_t first, last;  /* sentence-relative tokens of the quoted words */
+    uint32_t first, last; /* sentence-relative tokens of the quoted words */
     speaker who;
 } quote_span;
 
 #define QUOTE_MAX_NAMES 64
 
 typedef struct {
-    speaker last_speaker;          /* of the latest attributed quote */
-    speaker last_person;           /* latest person named as a subject (for he/she) */
-    speaker last_reporter;         /* subject of the latest reporting verb outside quotes */
+    speaker last_speaker;  /* of the latest attributed quote */
+    speaker last_person;   /* latest person named as a subject (for he/she) */
+    speaker last_reporter; /* subject of the latest reporting verb outside quotes */
     unsigned seq, reporter_seq, speaker_seq, person_seq; /* which came last */
-    speaker prev_subject;          /* the previous sentence's subject, when a person */
-    int prev_subject_fresh;        /* ... and that sentence was the one just before */
-    int open_quote;                /* a quote opened and not closed at the end of the sentence */
+    speaker prev_subject;   /* the previous sentence's subject, when a person */
+    int prev_subject_fresh; /* ... and that sentence was the one just before */
+    int open_quote;         /* a quote opened and not closed at the end of the sentence */
     uint32_t last_paragraph;
-    int quoted_in_para;            /* an attributed quote was seen in this paragraph */
+    int quoted_in_para;              /* an attributed quote was seen in this paragraph */
     char names[QUOTE_MAX_NAMES][96]; /* full names seen in the article, for "Mr. X" */
     int nnames;
     quote_span spans[QUOTE_MAX_SPANS]; /* this sentence's attributed quotes */

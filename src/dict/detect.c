@@ -54,9 +54,11 @@ int dict_detect_format_mem(const char *name, const char *text, size_t len) {
         size_t n = e ? (size_t)(e - s) : len - pos;
         pos += n + 1;
         lines++;
-        while (n && isspace((unsigned char)s[n - 1])) n--;
+        while (n && isspace((unsigned char)s[n - 1]))
+            n--;
         size_t lead = 0;
-        while (lead < n && isspace((unsigned char)s[lead])) lead++;
+        while (lead < n && isspace((unsigned char)s[lead]))
+            lead++;
         const char *t = s + lead;
         size_t tn = n - lead;
         if (tn == 0) continue;
@@ -93,8 +95,10 @@ int dict_detect_format_mem(const char *name, const char *text, size_t len) {
         if (t[0] == '@' && tn > 1 && isspace((unsigned char)t[1])) own += 3;
         if (t[0] == '&') {
             size_t k = 1;
-            while (k < tn && (isalnum((unsigned char)t[k]) || t[k] == '_')) k++;
-            while (k < tn && isspace((unsigned char)t[k])) k++;
+            while (k < tn && (isalnum((unsigned char)t[k]) || t[k] == '_'))
+                k++;
+            while (k < tn && isspace((unsigned char)t[k]))
+                k++;
             if (k < tn && t[k] == '=') own += 3;
         }
         if (bar && !br && !memfind(t, tn, "{") && t[0] != '-' && t[0] != '+') own += 2;

@@ -7,16 +7,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define VEC_PUSH(vec, item, fail)                                                   \
-    do {                                                                            \
-        if ((vec).n == (vec).cap) {                                                 \
-            uint32_t ncap_ = (vec).cap ? (vec).cap * 2 : 64;                        \
-            void *nv_ = realloc((vec).v, (size_t)ncap_ * sizeof *(vec).v);          \
-            if (!nv_) { fail; }                                                     \
-            (vec).v = nv_;                                                          \
-            (vec).cap = ncap_;                                                      \
-        }                                                                           \
-        (vec).v[(vec).n++] = (item);                                                \
+#define VEC_PUSH(vec, item, fail)                                                                  \
+    do {                                                                                           \
+        if ((vec).n == (vec).cap) {                                                                \
+            uint32_t ncap_ = (vec).cap ? (vec).cap * 2 : 64;                                       \
+            void *nv_ = realloc((vec).v, (size_t)ncap_ * sizeof *(vec).v);                         \
+            if (!nv_) {                                                                            \
+                fail;                                                                              \
+            }                                                                                      \
+            (vec).v = nv_;                                                                         \
+            (vec).cap = ncap_;                                                                     \
+        }                                                                                          \
+        (vec).v[(vec).n++] = (item);                                                               \
     } while (0)
 
 int dict_init(dict *d) {
@@ -58,7 +60,8 @@ void dict_free(dict *d) {
 uint32_t dict_word_id(dict *d, const char *s, size_t n) {
     char buf[256];
     if (n >= sizeof buf) n = sizeof buf - 1;
-    for (size_t i = 0; i < n; i++) buf[i] = (char)tolower((unsigned char)s[i]);
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (char)tolower((unsigned char)s[i]);
     return intern_add(&d->strings, buf, n);
 }
 
@@ -72,12 +75,16 @@ void dict_warn(dict *d, const char *file, long line, const char *fmt, ...) {
     if (d->warn) d->warn(d->warn_user, file, line, msg);
 }
 
-static int code_char_ok(char c) { return isalnum((unsigned char)c) || c == '-'; }
+static int code_char_ok(char c) {
+    return isalnum((unsigned char)c) || c == '-';
+}
 
 int dict_parse_code(const char *s, size_t n, dict_code *out) {
     memset(out, 0, sizeof *out);
-    while (n && isspace((unsigned char)*s)) s++, n--;
-    while (n && isspace((unsigned char)s[n - 1])) n--;
+    while (n && isspace((unsigned char)*s))
+        s++, n--;
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
     if (n == 0) return -1;
     const char *colon = memchr(s, ':', n);
     size_t n1 = colon ? (size_t)(colon - s) : n;
@@ -103,7 +110,8 @@ static int all_digits(const char *s, size_t n) {
 
 static int32_t atoin(const char *s, size_t n) {
     int32_t v = 0;
-    for (size_t i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
+    for (size_t i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
     return v;
 }
 
@@ -136,7 +144,8 @@ uint32_t dict_add_words(dict *d, const dict_word *w, uint32_t n) {
             size_t len = strlen(s);
             if (!intern_add(&d->stems, s, len)) return UINT32_MAX;
             if (len > d->max_stem_len) d->max_stem_len = (uint32_t)len;
-            if (len < 3) d->short_stems = 1;
+            if (len < 3)
+                d->short_stems = 1;
             else {
                 uint32_t h = ((uint32_t)(unsigned char)s[0] * 31u + (unsigned char)s[1]) * 31u +
                              (unsigned char)s[2];
@@ -149,7 +158,8 @@ uint32_t dict_add_words(dict *d, const dict_word *w, uint32_t n) {
 }
 
 uint32_t dict_add_actor(dict *d, uint32_t name, uint32_t file, uint32_t line) {
-    dict_actor a = {.roles_off = d->roles.n, .roles_n = 0, .name = name, .file = file, .line = line};
+    dict_actor a = {
+        .roles_off = d->roles.n, .roles_n = 0, .name = name, .file = file, .line = line};
     VEC_PUSH(d->actors, a, return UINT32_MAX);
     return d->actors.n - 1;
 }
@@ -182,8 +192,11 @@ uint32_t dict_add_phrase(dict *d, const dict_word *w, uint32_t n, dict_phrase_ki
     if (n == 0 || n > 0xffff) return UINT32_MAX;
     uint32_t off = dict_add_words(d, w, n);
     if (off == UINT32_MAX) return UINT32_MAX;
-    dict_phrase p = {.words_off = off, .n = (uint16_t)n, .kind = (uint8_t)kind,
-                     .story = (uint8_t)(story != 0), .target = target};
+    dict_phrase p = {.words_off = off,
+                     .n = (uint16_t)n,
+                     .kind = (uint8_t)kind,
+                     .story = (uint8_t)(story != 0),
+                     .target = target};
     VEC_PUSH(d->phrases, p, return UINT32_MAX);
     return d->phrases.n - 1;
 }
@@ -226,9 +239,15 @@ uint32_t dict_add_verb(dict *d, const dict_word *anchor, uint32_t n, const dict_
     if (n == 0) return UINT32_MAX;
     uint32_t off = dict_add_words(d, anchor, n);
     if (off == UINT32_MAX) return UINT32_MAX;
-    dict_verb v = {.anchor_off = off, .anchor_n = n, .noun = (uint8_t)(noun != 0),
-                   .code = *code, .patterns_off = d->patterns.n, .patterns_n = 0,
-                   .text = text, .file = file, .line = line};
+    dict_verb v = {.anchor_off = off,
+                   .anchor_n = n,
+                   .noun = (uint8_t)(noun != 0),
+                   .code = *code,
+                   .patterns_off = d->patterns.n,
+                   .patterns_n = 0,
+                   .text = text,
+                   .file = file,
+                   .line = line};
     VEC_PUSH(d->verbs, v, return UINT32_MAX);
     return d->verbs.n - 1;
 }
@@ -255,12 +274,18 @@ uint32_t dict_add_pattern(dict *d, const dict_elem *before, uint32_t nb, const d
         dict_verb *v = &d->verbs.v[d->verbs.n - 1];
         if (v->patterns_off + v->patterns_n != d->patterns.n) return UINT32_MAX;
     }
-    dict_pattern p = {.before_off = d->elems.n, .before_n = nb, .code = *code, .text = text,
-                      .file = file, .line = line};
-    for (uint32_t i = 0; i < nb; i++) VEC_PUSH(d->elems, before[i], return UINT32_MAX);
+    dict_pattern p = {.before_off = d->elems.n,
+                      .before_n = nb,
+                      .code = *code,
+                      .text = text,
+                      .file = file,
+                      .line = line};
+    for (uint32_t i = 0; i < nb; i++)
+        VEC_PUSH(d->elems, before[i], return UINT32_MAX);
     p.after_off = d->elems.n;
     p.after_n = na;
-    for (uint32_t i = 0; i < na; i++) VEC_PUSH(d->elems, after[i], return UINT32_MAX);
+    for (uint32_t i = 0; i < na; i++)
+        VEC_PUSH(d->elems, after[i], return UINT32_MAX);
     VEC_PUSH(d->patterns, p, return UINT32_MAX);
     if (!d->in_block) d->verbs.v[d->verbs.n - 1].patterns_n++;
     return d->patterns.n - 1;
@@ -281,8 +306,10 @@ static int build_index(uint32_t nkeys, uint32_t nitems, const uint32_t *keys, ui
         free(list);
         return -1;
     }
-    for (uint32_t i = 0; i < nitems; i++) heads[keys[i] + 1]++;
-    for (uint32_t k = 0; k < nkeys; k++) heads[k + 1] += heads[k];
+    for (uint32_t i = 0; i < nitems; i++)
+        heads[keys[i] + 1]++;
+    for (uint32_t k = 0; k < nkeys; k++)
+        heads[k + 1] += heads[k];
     uint32_t *fill = malloc(((size_t)nkeys + 1) * sizeof *fill);
     if (!fill) {
         free(heads);
@@ -290,7 +317,8 @@ static int build_index(uint32_t nkeys, uint32_t nitems, const uint32_t *keys, ui
         return -1;
     }
     memcpy(fill, heads, ((size_t)nkeys + 1) * sizeof *fill);
-    for (uint32_t i = 0; i < nitems; i++) list[fill[keys[i]]++] = i;
+    for (uint32_t i = 0; i < nitems; i++)
+        list[fill[keys[i]]++] = i;
     free(fill);
     *heads_out = heads;
     *list_out = list;
@@ -315,7 +343,8 @@ static int index_sets(dict *d) {
     size_t total = 0;
     for (uint32_t k = 0; k < d->sets.n; k++) {
         uint32_t cap = 4;
-        while (cap < d->sets.v[k].items_n * 2 + 2) cap *= 2;
+        while (cap < d->sets.v[k].items_n * 2 + 2)
+            cap *= 2;
         d->sets.v[k].slots_off = (uint32_t)total;
         d->sets.v[k].slots_cap = cap;
         total += cap;
@@ -337,7 +366,8 @@ static int index_sets(dict *d) {
             const dict_word *w = &d->words.v[it->words_off];
             if (it->n == 0 || (w->flags & (DW_STEM | DW_CAPS))) continue;
             uint32_t h = (w->word * 2654435761u) & mask;
-            while (slots[h * 2 + 1] && slots[h * 2] != w->word) h = (h + 1) & mask;
+            while (slots[h * 2 + 1] && slots[h * 2] != w->word)
+                h = (h + 1) & mask;
             d->set_next[item] = slots[h * 2 + 1];
             slots[h * 2] = w->word;
             slots[h * 2 + 1] = item + 1;
@@ -385,12 +415,14 @@ int dict_freeze(dict *d) {
     uint32_t nkeys = d->strings.count;
     uint32_t *keys = malloc(((size_t)d->phrases.n + d->verbs.n + 1) * sizeof *keys);
     if (!keys) return -1;
-    for (uint32_t i = 0; i < d->phrases.n; i++) keys[i] = d->words.v[d->phrases.v[i].words_off].word;
+    for (uint32_t i = 0; i < d->phrases.n; i++)
+        keys[i] = d->words.v[d->phrases.v[i].words_off].word;
     if (build_index(nkeys, d->phrases.n, keys, &d->phrase_heads, &d->phrase_list) < 0) {
         free(keys);
         return -1;
     }
-    for (uint32_t i = 0; i < d->verbs.n; i++) keys[i] = d->words.v[d->verbs.v[i].anchor_off].word;
+    for (uint32_t i = 0; i < d->verbs.n; i++)
+        keys[i] = d->words.v[d->verbs.v[i].anchor_off].word;
     int rc = build_index(nkeys, d->verbs.n, keys, &d->verb_heads, &d->verb_list);
     free(keys);
     if (rc < 0) return -1;

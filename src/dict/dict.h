@@ -27,21 +27,21 @@
 
 /* Flags on a word inside a phrase or pattern. */
 enum {
-    DW_STEM = 1,      /* prefix match */
-    DW_CAPS = 2,      /* token must be written in capitals */
-    DW_ADJACENT = 4   /* must immediately follow the previous element */
+    DW_STEM = 1,    /* prefix match */
+    DW_CAPS = 2,    /* token must be written in capitals */
+    DW_ADJACENT = 4 /* must immediately follow the previous element */
 };
 
 typedef struct {
-    uint32_t word;    /* interned lower-case word (stem text for DW_STEM) */
+    uint32_t word; /* interned lower-case word (stem text for DW_STEM) */
     uint8_t flags;
 } dict_word;
 
 /* A CAMEO event code as written in a dictionary: "064", "1721", "042:043" (an event and its
  * paired "received" event, coded with source and target swapped), "---" (no event). */
 typedef struct {
-    char code[8];     /* "" for none */
-    char paired[8];   /* "" unless the entry names a paired code */
+    char code[8];   /* "" for none */
+    char paired[8]; /* "" unless the entry names a paired code */
 } dict_code;
 
 /* -------- actors -------- */
@@ -58,62 +58,62 @@ typedef struct {
 
 /* -------- agents -------- */
 typedef struct {
-    char code[16];    /* e.g. "GOV", "GOVFRM" */
-    uint8_t prefix;   /* 1: the code goes before the country ("NGM~"), 0: after ("~GOV") */
+    char code[16];  /* e.g. "GOV", "GOVFRM" */
+    uint8_t prefix; /* 1: the code goes before the country ("NGM~"), 0: after ("~GOV") */
 } dict_agent;
 
 /* -------- phrases (actors, agents, discards, issues) -------- */
 typedef enum { PH_ACTOR = 1, PH_AGENT, PH_DISCARD, PH_ISSUE } dict_phrase_kind;
 
 typedef struct {
-    uint32_t words_off;   /* into dict.words */
-    uint16_t n;           /* number of words */
-    uint8_t kind;         /* dict_phrase_kind */
-    uint8_t story;        /* discards: 1 = discard the whole story ('+' entries) */
-    uint32_t target;      /* index into actors / agents / issues; unused for discards */
+    uint32_t words_off; /* into dict.words */
+    uint16_t n;         /* number of words */
+    uint8_t kind;       /* dict_phrase_kind */
+    uint8_t story;      /* discards: 1 = discard the whole story ('+' entries) */
+    uint32_t target;    /* index into actors / agents / issues; unused for discards */
 } dict_phrase;
 
 /* -------- verb patterns -------- */
 typedef enum {
-    PE_WORD = 1,   /* id = word; flags DW_* */
-    PE_SET,        /* id = index into dict.sets: any one phrase of the set */
-    PE_SOURCE,     /* $ */
-    PE_TARGET,     /* + */
-    PE_COMPOUND,   /* % */
-    PE_SKIP        /* ^ */
+    PE_WORD = 1, /* id = word; flags DW_* */
+    PE_SET,      /* id = index into dict.sets: any one phrase of the set */
+    PE_SOURCE,   /* $ */
+    PE_TARGET,   /* + */
+    PE_COMPOUND, /* % */
+    PE_SKIP      /* ^ */
 } dict_elem_kind;
 
 typedef struct {
     uint8_t kind;
-    uint8_t flags;     /* DW_ADJACENT, DW_STEM, DW_CAPS */
+    uint8_t flags; /* DW_ADJACENT, DW_STEM, DW_CAPS */
     uint32_t id;
 } dict_elem;
 
 typedef struct {
-    uint32_t before_off, before_n;  /* into dict.elems, text order */
+    uint32_t before_off, before_n; /* into dict.elems, text order */
     uint32_t after_off, after_n;
     dict_code code;
-    uint32_t text;                  /* interned pattern text, for output */
+    uint32_t text; /* interned pattern text, for output */
     uint32_t file, line;
-    uint32_t key;                   /* a word the sentence must contain for the pattern to
-                                       match (its first exact word; 0 = none), set by freeze */
+    uint32_t key; /* a word the sentence must contain for the pattern to
+                     match (its first exact word; 0 = none), set by freeze */
 } dict_pattern;
 
 typedef struct {
-    uint32_t anchor_off, anchor_n;  /* into dict.words: the verb (multiword allowed) */
-    uint8_t noun;                   /* parley 'noun' blocks: anchor is a nominal event */
-    uint8_t clause_scoped;          /* parley patterns: words before '*' stay in the anchor's
-                                       clause (PETRARCH/TABARI patterns range over the sentence) */
-    dict_code code;                 /* default code when no pattern matches */
+    uint32_t anchor_off, anchor_n; /* into dict.words: the verb (multiword allowed) */
+    uint8_t noun;                  /* parley 'noun' blocks: anchor is a nominal event */
+    uint8_t clause_scoped;         /* parley patterns: words before '*' stay in the anchor's
+                                      clause (PETRARCH/TABARI patterns range over the sentence) */
+    dict_code code;                /* default code when no pattern matches */
     uint32_t patterns_off, patterns_n;
-    uint32_t text;                  /* interned block head, for output */
+    uint32_t text; /* interned block head, for output */
     uint32_t file, line;
 } dict_verb;
 
 /* A set: alternatives, each a phrase of words (into dict.set_words via set_items). */
 typedef struct {
-    uint32_t items_off, items_n;    /* into dict.set_items */
-    uint32_t name;                  /* interned "&NAME" or 0 for inline {a|b} */
+    uint32_t items_off, items_n; /* into dict.set_items */
+    uint32_t name;               /* interned "&NAME" or 0 for inline {a|b} */
     /* built by dict_freeze(): an open-addressing table (into dict.set_slots) from an item's
      * first word to the items that start with it, chained through dict.set_next; items whose
      * first word is a stem or caps-only are tried one by one (set_loose) */
@@ -121,7 +121,7 @@ typedef struct {
     uint32_t loose_off, loose_n;
 } dict_set;
 typedef struct {
-    uint32_t words_off, n;          /* into dict.words */
+    uint32_t words_off, n; /* into dict.words */
 } dict_set_item;
 
 /* -------- CAMEO code table -------- */
@@ -131,21 +131,25 @@ typedef struct {
     char plover_mode[24];
     float goldstein;
     uint8_t quad_class;
-    uint32_t name;                  /* interned */
+    uint32_t name; /* interned */
 } dict_code_info;
 
 /* Growable arrays used by the builder. */
-#define DICT_VEC(T) struct { T *v; uint32_t n, cap; }
+#define DICT_VEC(T)                                                                                \
+    struct {                                                                                       \
+        T *v;                                                                                      \
+        uint32_t n, cap;                                                                           \
+    }
 
 typedef struct dict {
-    intern_table strings;          /* every word and text */
-    intern_table stems;            /* stems only: id here == id in strings of the same text */
+    intern_table strings; /* every word and text */
+    intern_table stems;   /* stems only: id here == id in strings of the same text */
     DICT_VEC(dict_word) words;
     DICT_VEC(dict_phrase) phrases;
     DICT_VEC(dict_actor) actors;
     DICT_VEC(dict_role) roles;
     DICT_VEC(dict_agent) agents;
-    DICT_VEC(uint32_t) issues;     /* interned issue codes */
+    DICT_VEC(uint32_t) issues; /* interned issue codes */
     DICT_VEC(dict_elem) elems;
     DICT_VEC(dict_pattern) patterns;
     DICT_VEC(dict_verb) verbs;
@@ -155,14 +159,14 @@ typedef struct dict {
     /* Indexes built by dict_freeze(): first word id -> phrases / verbs that start with it.
      * heads_* are CSR arrays indexed by word id (size strings.count + 1). */
     uint32_t *phrase_heads, *phrase_list;
-    uint32_t *set_slots;           /* pairs (word id, first item + 1) */
-    uint32_t *set_next;            /* per set item: next item (+1) with the same first word */
-    uint32_t *set_loose;           /* item indexes tried one by one */
+    uint32_t *set_slots; /* pairs (word id, first item + 1) */
+    uint32_t *set_next;  /* per set item: next item (+1) with the same first word */
+    uint32_t *set_loose; /* item indexes tried one by one */
     uint32_t *verb_heads, *verb_list;
     uint32_t max_stem_len;
-    uint8_t stem_prefix[8192];     /* bit per hash of a stem's first 3 bytes: a token whose
-                                      first 3 bytes are not set cannot match any stem */
-    uint8_t short_stems;           /* a stem shorter than 3 bytes exists: no filtering */
+    uint8_t stem_prefix[8192]; /* bit per hash of a stem's first 3 bytes: a token whose
+                                  first 3 bytes are not set cannot match any stem */
+    uint8_t short_stems;       /* a stem shorter than 3 bytes exists: no filtering */
     int frozen;
     /* Problems found while loading, reported through warn(). */
     void (*warn)(void *user, const char *file, long line, const char *message);
@@ -188,17 +192,17 @@ int dict_parse_code(const char *s, size_t n, dict_code *out);
 int32_t dict_parse_date(const char *s, size_t n);
 
 /* Builder calls. Each returns the new index, or UINT32_MAX when out of memory. */
-uint32_t dict_add_words(dict *d, const dict_word *w, uint32_t n);      /* -> words_off */
+uint32_t dict_add_words(dict *d, const dict_word *w, uint32_t n); /* -> words_off */
 uint32_t dict_add_actor(dict *d, uint32_t name, uint32_t file, uint32_t line);
-int dict_add_role(dict *d, uint32_t actor, const dict_role *r);       /* roles must be added for
-                                                                         the last actor only */
+int dict_add_role(dict *d, uint32_t actor, const dict_role *r); /* roles must be added for
+                                                                   the last actor only */
 uint32_t dict_add_agent(dict *d, const char *code, int prefix);
 uint32_t dict_add_issue(dict *d, const char *code);
 uint32_t dict_add_phrase(dict *d, const dict_word *w, uint32_t n, dict_phrase_kind kind,
                          uint32_t target, int story);
-uint32_t dict_add_set(dict *d, uint32_t name);                         /* then add items */
+uint32_t dict_add_set(dict *d, uint32_t name); /* then add items */
 int dict_add_set_item(dict *d, uint32_t set, const dict_word *w, uint32_t n);
-uint32_t dict_find_set(const dict *d, uint32_t name);                  /* UINT32_MAX if none */
+uint32_t dict_find_set(const dict *d, uint32_t name); /* UINT32_MAX if none */
 uint32_t dict_add_verb(dict *d, const dict_word *anchor, uint32_t n, const dict_code *code,
                        int noun, uint32_t text, uint32_t file, uint32_t line);
 /* Verb blocks: every verb added between dict_begin_block() and dict_end_block() shares the
@@ -219,8 +223,8 @@ int dict_freeze(dict *d);
 static inline int dict_may_have_stem(const dict *d, const char *s, size_t n) {
     if (d->short_stems) return 1;
     if (n < 3) return 0;
-    uint32_t h = ((uint32_t)(unsigned char)s[0] * 31u + (unsigned char)s[1]) * 31u +
-                 (unsigned char)s[2];
+    uint32_t h =
+        ((uint32_t)(unsigned char)s[0] * 31u + (unsigned char)s[1]) * 31u + (unsigned char)s[2];
     h &= 0xffff;
     return (d->stem_prefix[h >> 3] >> (h & 7)) & 1;
 }

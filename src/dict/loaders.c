@@ -24,8 +24,8 @@ int loaders_read(dict *d, const lex_table *lex, load_kind kind, const char *path
         case LOAD_ISSUES: return petr_read_issues(d, path, errbuf, cap);
         }
     }
-    if (fmt == DICT_FMT_PETR || (fmt == DICT_FMT_UNKNOWN && (kind == LOAD_DISCARDS ||
-                                                             kind == LOAD_ISSUES))) {
+    if (fmt == DICT_FMT_PETR ||
+        (fmt == DICT_FMT_UNKNOWN && (kind == LOAD_DISCARDS || kind == LOAD_ISSUES))) {
         switch (kind) {
         case LOAD_ACTORS: return petr_read_actors(d, path, PETR_TABARI_STEMS, errbuf, cap);
         case LOAD_AGENTS: return petr_read_agents(d, path, PETR_TABARI_STEMS, errbuf, cap);
@@ -40,7 +40,9 @@ int loaders_read(dict *d, const lex_table *lex, load_kind kind, const char *path
     case LOAD_VERBS: return own_read_verbs(d, path, lex, errbuf, cap);
     default: break;
     }
-    snprintf(errbuf, cap, "%s: parley has no own format for this dictionary kind; give a "
-                          "PETRARCH-2 or TABARI file", path);
+    snprintf(errbuf, cap,
+             "%s: parley has no own format for this dictionary kind; give a "
+             "PETRARCH-2 or TABARI file",
+             path);
     return -1;
 }

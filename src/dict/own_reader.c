@@ -62,8 +62,10 @@ static int next_line(line_iter *it, char **out, size_t *n, int *indented) {
         char *hash = memchr(s, '#', (size_t)(e - s));
         char *stop = hash ? hash : e;
         *indented = (s < stop && (*s == ' ' || *s == '\t'));
-        while (s < stop && isspace((unsigned char)*s)) s++;
-        while (stop > s && isspace((unsigned char)stop[-1])) stop--;
+        while (s < stop && isspace((unsigned char)*s))
+            s++;
+        while (stop > s && isspace((unsigned char)stop[-1]))
+            stop--;
         if (stop == s) continue;
         *stop = '\0';
         *out = s;
@@ -79,7 +81,8 @@ static int is_acronym(const char *s, size_t n) {
         if (isalpha((unsigned char)s[i])) {
             if (!isupper((unsigned char)s[i])) return 0;
             letters++;
-        } else if (s[i] != '.') return 0;
+        } else if (s[i] != '.')
+            return 0;
     }
     return letters > 0 && letters <= 4;
 }
@@ -149,13 +152,14 @@ int own_read_codes(dict *d, const char *path, char *errbuf, size_t errcap) {
         memset(&ci, 0, sizeof ci);
         size_t cl = strlen(f[0]);
         int ok = cl >= 2 && cl < sizeof ci.code;
-        for (size_t i = 0; ok && i < cl; i++) ok = isdigit((unsigned char)f[0][i]) != 0;
+        for (size_t i = 0; ok && i < cl; i++)
+            ok = isdigit((unsigned char)f[0][i]) != 0;
         char *endp;
         double g = strtod(f[2], &endp);
         int q = atoi(f[3]);
         if (!ok || *endp || g < -10 || g > 10 || q < 1 || q > 4) {
-            dict_warn(d, path, it.line, "bad code row (code '%s', goldstein '%s', quad '%s')",
-                      f[0], f[2], f[3]);
+            dict_warn(d, path, it.line, "bad code row (code '%s', goldstein '%s', quad '%s')", f[0],
+                      f[2], f[3]);
             continue;
         }
         memcpy(ci.code, f[0], cl);
@@ -192,16 +196,20 @@ static int add_names(dict *d, const char *path, long line, char *names, dict_phr
     while (p) {
         char *bar = strchr(p, '|');
         if (bar) *bar = '\0';
-        while (isspace((unsigned char)*p)) p++;
+        while (isspace((unsigned char)*p))
+            p++;
         size_t n = strlen(p);
-        while (n && isspace((unsigned char)p[n - 1])) n--;
+        while (n && isspace((unsigned char)p[n - 1]))
+            n--;
         if (n) {
             dict_word w[MAX_WORDS];
             int nw = own_name_words(d, p, n, w, MAX_WORDS);
-            if (nw <= 0) dict_warn(d, path, line, "unusable name '%.*s'", (int)n, p);
+            if (nw <= 0)
+                dict_warn(d, path, line, "unusable name '%.*s'", (int)n, p);
             else if (dict_add_phrase(d, w, (uint32_t)nw, kind, target, 0) == UINT32_MAX)
                 return -1;
-            else added++;
+            else
+                added++;
         }
         p = bar ? bar + 1 : NULL;
     }
@@ -211,7 +219,8 @@ static int add_names(dict *d, const char *path, long line, char *names, dict_phr
 static int parse_role_line(dict *d, const char *path, long line, char *s, dict_role *r) {
     char *tok[4];
     int nt = 0;
-    for (char *p = strtok(s, " \t"); p && nt < 4; p = strtok(NULL, " \t")) tok[nt++] = p;
+    for (char *p = strtok(s, " \t"); p && nt < 4; p = strtok(NULL, " \t"))
+        tok[nt++] = p;
     if (nt < 1 || nt == 2 || nt > 3 || !valid_code(tok[0], strlen(tok[0]))) {
         dict_warn(d, path, line, "role line must be 'CODE' or 'CODE FROM TO'");
         return -1;
@@ -247,9 +256,11 @@ int own_read_actors(dict *d, const char *path, char *errbuf, size_t errcap) {
             char *names = s + 1;
             char first[128];
             size_t fl = strcspn(names, "|");
-            while (fl && isspace((unsigned char)names[fl - 1])) fl--;
+            while (fl && isspace((unsigned char)names[fl - 1]))
+                fl--;
             char *nm = names;
-            while (isspace((unsigned char)*nm)) nm++, fl--;
+            while (isspace((unsigned char)*nm))
+                nm++, fl--;
             snprintf(first, sizeof first, "%.*s", (int)fl, nm);
             person = dict_add_actor(d, intern_add(&d->strings, first, strlen(first)), fid,
                                     (uint32_t)it.line);
@@ -270,8 +281,10 @@ int own_read_actors(dict *d, const char *path, char *errbuf, size_t errcap) {
                     int32_t bf = o->from ? o->from : 0, bt = o->to ? o->to : 99999999;
                     if (af < bt && bf < at) overlap = 1;
                 }
-                if (overlap) dict_warn(d, path, it.line, "date range overlaps an earlier role");
-                else if (dict_add_role(d, person, &r) < 0) goto nomem;
+                if (overlap)
+                    dict_warn(d, path, it.line, "date range overlaps an earlier role");
+                else if (dict_add_role(d, person, &r) < 0)
+                    goto nomem;
             }
             continue;
         }
@@ -289,9 +302,11 @@ int own_read_actors(dict *d, const char *path, char *errbuf, size_t errcap) {
         if (actor == UINT32_MAX || dict_add_role(d, actor, &r) < 0) goto nomem;
         char *names = s + cl + 1;
         char first[128];
-        while (isspace((unsigned char)*names)) names++;
+        while (isspace((unsigned char)*names))
+            names++;
         size_t fl = strcspn(names, "|");
-        while (fl && isspace((unsigned char)names[fl - 1])) fl--;
+        while (fl && isspace((unsigned char)names[fl - 1]))
+            fl--;
         snprintf(first, sizeof first, "%.*s", (int)fl, names);
         d->actors.v[actor].name = intern_add(&d->strings, first, strlen(first));
         if (add_names(d, path, it.line, names, PH_ACTOR, actor) < 0) goto nomem;
@@ -340,13 +355,16 @@ int own_read_agents(dict *d, const char *path, const lex_table *lex, char *errbu
         while (p) {
             char *bar = strchr(p, '|');
             if (bar) *bar = '\0';
-            while (isspace((unsigned char)*p)) p++;
+            while (isspace((unsigned char)*p))
+                p++;
             size_t nl = strlen(p);
-            while (nl && isspace((unsigned char)p[nl - 1])) nl--;
+            while (nl && isspace((unsigned char)p[nl - 1]))
+                nl--;
             if (nl) {
                 dict_word w[MAX_WORDS];
                 int nw = own_name_words(d, p, nl, w, MAX_WORDS);
-                if (nw <= 0) dict_warn(d, path, it.line, "unusable agent word '%.*s'", (int)nl, p);
+                if (nw <= 0)
+                    dict_warn(d, path, it.line, "unusable agent word '%.*s'", (int)nl, p);
                 else {
                     /* the last word is the head noun: match it by lemma */
                     lemmatise_words(d, lex, w + nw - 1, 1, 'n');
@@ -433,10 +451,14 @@ static int parse_pattern(dict *d, const lex_table *lex, const char *path, long l
         }
         dict_elem *e = &el[*ne];
         memset(e, 0, sizeof *e);
-        if (strcmp(tok, "$") == 0) e->kind = PE_SOURCE, (*ne)++;
-        else if (strcmp(tok, "+") == 0) e->kind = PE_TARGET, (*ne)++;
-        else if (strcmp(tok, "%") == 0) e->kind = PE_COMPOUND, (*ne)++;
-        else if (strcmp(tok, "^") == 0) e->kind = PE_SKIP, (*ne)++;
+        if (strcmp(tok, "$") == 0)
+            e->kind = PE_SOURCE, (*ne)++;
+        else if (strcmp(tok, "+") == 0)
+            e->kind = PE_TARGET, (*ne)++;
+        else if (strcmp(tok, "%") == 0)
+            e->kind = PE_COMPOUND, (*ne)++;
+        else if (strcmp(tok, "^") == 0)
+            e->kind = PE_SKIP, (*ne)++;
         else if (tok[0] == '&') {
             uint32_t name = dict_word_id(d, tok, tl);
             uint32_t set = dict_find_set(d, name);
@@ -494,7 +516,8 @@ static int define_set(dict *d, const char *path, long line, char *s) {
     }
     char *name = s;
     char *ne = eq;
-    while (ne > name && isspace((unsigned char)ne[-1])) ne--;
+    while (ne > name && isspace((unsigned char)ne[-1]))
+        ne--;
     uint32_t id = dict_word_id(d, name, (size_t)(ne - name));
     uint32_t set = dict_add_set(d, id);
     if (set == UINT32_MAX) return -1;
@@ -503,8 +526,7 @@ static int define_set(dict *d, const char *path, long line, char *s) {
         if (bar) *bar = '\0';
         dict_word w[8];
         int nw = 0;
-        for (char *q = strtok(p, " \t_"); q && nw < 8; q = strtok(NULL, " \t_"))
-        {
+        for (char *q = strtok(p, " \t_"); q && nw < 8; q = strtok(NULL, " \t_")) {
             w[nw].word = dict_word_id(d, q, strlen(q));
             w[nw].flags = nw ? DW_ADJACENT : 0;
             nw++;

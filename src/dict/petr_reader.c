@@ -133,15 +133,18 @@ int rd_split(rd_text *t, unsigned flags) {
             if (n >= 2 && s[0] == '<' && s[1] == '!') continue;
         }
         size_t i = 0;
-        while (i < n && isspace((unsigned char)s[i])) i++;
+        while (i < n && isspace((unsigned char)s[i]))
+            i++;
         if ((flags & RD_HASH_LINES) && i < n && s[i] == '#') continue;
         if ((flags & RD_SLASH_LINES) && i + 1 < n && s[i] == '/' && s[i + 1] == '/') continue;
         if (flags & (RD_CUT_HASH | RD_CUT_SEMI)) {
             int depth = 0;
             for (size_t k = 0; k < n; k++) {
                 char ch = s[k];
-                if (ch == '[') depth++;
-                else if (ch == ']' && depth > 0) depth--;
+                if (ch == '[')
+                    depth++;
+                else if (ch == ']' && depth > 0)
+                    depth--;
                 else if (depth == 0 && (((flags & RD_CUT_HASH) && ch == '#') ||
                                         ((flags & RD_CUT_SEMI) && ch == ';'))) {
                     n = k;
@@ -159,13 +162,17 @@ int rd_split(rd_text *t, unsigned flags) {
 }
 
 void rd_trim(const char **s, size_t *n) {
-    while (*n && isspace((unsigned char)**s)) (*s)++, (*n)--;
-    while (*n && isspace((unsigned char)(*s)[*n - 1])) (*n)--;
+    while (*n && isspace((unsigned char)**s))
+        (*s)++, (*n)--;
+    while (*n && isspace((unsigned char)(*s)[*n - 1]))
+        (*n)--;
 }
 
 /* ============================== English inflection ============================== */
 
-static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+static int is_vowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
 
 static void copy_word(char *out, const char *w, size_t n) {
     if (n > RD_WORD_MAX - 5) n = RD_WORD_MAX - 5;
@@ -179,11 +186,13 @@ void rd_plural(const char *w, char *out) {
     n = strlen(out);
     if (n == 0) return;
     char last = out[n - 1], prev = n > 1 ? out[n - 2] : '\0';
-    if (last == 'y' && n > 1 && !is_vowel(prev)) memcpy(out + n - 1, "ies", 4);
+    if (last == 'y' && n > 1 && !is_vowel(prev))
+        memcpy(out + n - 1, "ies", 4);
     else if (last == 's' || last == 'x' || last == 'z' ||
              (last == 'h' && (prev == 'c' || prev == 's')))
         memcpy(out + n, "es", 3);
-    else memcpy(out + n, "s", 2);
+    else
+        memcpy(out + n, "s", 2);
 }
 
 /* Doubling of a final consonant: 0 never, 1 always (one syllable), 2 uncertain (longer word:
@@ -205,7 +214,7 @@ static int doubling(const char *w, size_t n) {
     if (syl <= 1) return 1;
     /* Longer words double only when the last syllable is stressed (commit, prefer, regret,
      * control); spellings that usually carry that stress get both forms, others none. */
-    static const char *const stressed[] = {"mit", "fer", "cur", "pel", "bel", "trol",
+    static const char *const stressed[] = {"mit",  "fer", "cur", "pel",  "bel", "trol",
                                            "quip", "gin", "bid", "gret", "cel"};
     for (size_t i = 0; i < sizeof stressed / sizeof stressed[0]; i++) {
         size_t m = strlen(stressed[i]);
@@ -235,25 +244,31 @@ int rd_verb_forms(const char *w, char out[][RD_WORD_MAX], int max) {
     char last = b[n - 1], prev = n > 1 ? b[n - 2] : '\0';
     int cy = last == 'y' && n > 1 && !is_vowel(prev);
     /* third person singular */
-    if (cy) make_form(out[k++], b, n - 1, 0, "ies");
+    if (cy)
+        make_form(out[k++], b, n - 1, 0, "ies");
     else if (last == 's' || last == 'x' || last == 'z' ||
              (last == 'h' && (prev == 'c' || prev == 's')) ||
              (last == 'o' && n > 1 && !is_vowel(prev)))
         make_form(out[k++], b, n, 0, "es");
-    else make_form(out[k++], b, n, 0, "s");
+    else
+        make_form(out[k++], b, n, 0, "s");
     int dbl = doubling(b, n);
     /* past */
-    if (last == 'e') make_form(out[k++], b, n, 0, "d");
-    else if (cy) make_form(out[k++], b, n - 1, 0, "ied");
+    if (last == 'e')
+        make_form(out[k++], b, n, 0, "d");
+    else if (cy)
+        make_form(out[k++], b, n - 1, 0, "ied");
     else {
         if (dbl != 1) make_form(out[k++], b, n, 0, "ed");
         if (dbl) make_form(out[k++], b, n, last, "ed");
     }
     /* present participle */
-    if (last == 'e' && prev == 'i') make_form(out[k++], b, n - 2, 0, "ying");
+    if (last == 'e' && prev == 'i')
+        make_form(out[k++], b, n - 2, 0, "ying");
     else if (last == 'e' && n > 2 && (prev == 'e' || prev == 'y' || prev == 'o'))
         make_form(out[k++], b, n, 0, "ing");
-    else if (last == 'e' && n > 1) make_form(out[k++], b, n - 1, 0, "ing");
+    else if (last == 'e' && n > 1)
+        make_form(out[k++], b, n - 1, 0, "ing");
     else {
         if (dbl != 1) make_form(out[k++], b, n, 0, "ing");
         if (dbl) make_form(out[k++], b, n, last, "ing");
@@ -305,7 +320,9 @@ int rd_code(const char *s, size_t n, dict_code *out) {
 
 /* ============================== phrases ============================== */
 
-static int is_sep(char ch) { return isspace((unsigned char)ch) || ch == '_'; }
+static int is_sep(char ch) {
+    return isspace((unsigned char)ch) || ch == '_';
+}
 
 int rd_phrase(rd_ctx *c, const char *s, size_t n, dict_word *w, int max) {
     size_t i = 0;
@@ -324,7 +341,8 @@ int rd_phrase(rd_ctx *c, const char *s, size_t n, dict_word *w, int max) {
             continue;
         }
         size_t b = i;
-        while (i < n && !is_sep(s[i]) && !(stems && (s[i] == '=' || s[i] == '~'))) i++;
+        while (i < n && !is_sep(s[i]) && !(stems && (s[i] == '=' || s[i] == '~')))
+            i++;
         size_t e = i;
         uint8_t fl = 0;
         if (stems) {
@@ -352,9 +370,11 @@ int rd_phrase(rd_ctx *c, const char *s, size_t n, dict_word *w, int max) {
 /* ============================== synsets ============================== */
 
 static void norm_name(const char *s, size_t n, char *out, size_t outsz) {
-    while (n && s[n - 1] == '_') n--;
+    while (n && s[n - 1] == '_')
+        n--;
     if (n >= outsz) n = outsz - 1;
-    for (size_t i = 0; i < n; i++) out[i] = (char)tolower((unsigned char)s[i]);
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char)tolower((unsigned char)s[i]);
     out[n] = '\0';
 }
 
@@ -373,11 +393,13 @@ uint32_t rd_find_set(rd_ctx *c, const char *name, size_t n) {
 uint32_t rd_collect_synset(rd_ctx *c, const rd_text *t, uint32_t i) {
     const rd_line *l = &t->v[i];
     size_t k = 1;
-    while (k < l->n && !isspace((unsigned char)l->s[k])) k++;
+    while (k < l->n && !isspace((unsigned char)l->s[k]))
+        k++;
     uint32_t j = i + 1;
     if (k <= 1) {
         dict_warn(c->d, c->file, l->line, "synset without a name");
-        while (j < t->n && t->v[j].s[0] == '+') j++;
+        while (j < t->n && t->v[j].s[0] == '+')
+            j++;
         return j;
     }
     if (c->nsyn == c->capsyn) {
@@ -442,7 +464,8 @@ uint32_t rd_collect_synset(rd_ctx *c, const rd_text *t, uint32_t i) {
 static int pw_reserve(rd_ctx *c, uint32_t extra) {
     if (c->npw + extra <= c->cappw) return 0;
     uint32_t nc = c->cappw ? c->cappw : 1024;
-    while (nc < c->npw + extra) nc *= 2;
+    while (nc < c->npw + extra)
+        nc *= 2;
     dict_word *nw = realloc(c->pw, (size_t)nc * sizeof *nw);
     if (!nw) return -1;
     c->pw = nw;
@@ -474,7 +497,8 @@ int rd_expand(rd_ctx *c, const rd_unit *u, int nu) {
             for (uint32_t p = 0; p < nph; p++) {
                 uint32_t a = c->po[p], b = c->po[p + 1];
                 if (pw_reserve(c, b - a + 1) < 0) return -1;
-                for (uint32_t q = a; q < b; q++) c->pw[c->npw++] = c->pw[q];
+                for (uint32_t q = a; q < b; q++)
+                    c->pw[c->npw++] = c->pw[q];
                 dict_word w = {.word = u[k].id, .flags = u[k].flags};
                 if (b == a) w.flags &= (uint8_t)~DW_ADJACENT;
                 c->pw[c->npw++] = w;
@@ -489,7 +513,8 @@ int rd_expand(rd_ctx *c, const rd_unit *u, int nu) {
                     dict_set_item si = c->d->set_items.v[items_off + it];
                     uint32_t a = c->po[p], b = c->po[p + 1];
                     if (pw_reserve(c, b - a + si.n) < 0) return -1;
-                    for (uint32_t q = a; q < b; q++) c->pw[c->npw++] = c->pw[q];
+                    for (uint32_t q = a; q < b; q++)
+                        c->pw[c->npw++] = c->pw[q];
                     for (uint32_t q = 0; q < si.n; q++) {
                         dict_word w = c->d->words.v[si.words_off + q];
                         if (q == 0) {
@@ -509,7 +534,8 @@ int rd_expand(rd_ctx *c, const rd_unit *u, int nu) {
         memmove(c->pw, c->pw + wbase, (size_t)nw * sizeof *c->pw);
         c->npw = nw;
         c->po[0] = 0;
-        for (uint32_t q = 0; q < nnew; q++) c->po[q + 1] = c->po[obase + q];
+        for (uint32_t q = 0; q < nnew; q++)
+            c->po[q + 1] = c->po[obase + q];
         c->npo = nnew + 1;
         if (c->npo - 1 > RD_MAX_EXPANSION) return -2;
     }
@@ -555,8 +581,10 @@ static void build_item(rd_ctx *c, uint32_t si, const rd_line *it, int depth) {
     }
     int np = rd_expand(c, u, nu);
     if (np < 0) {
-        if (np == -1) c->oom = 1;
-        else dict_warn(c->d, c->file, it->line, "synset item skipped: too many combinations");
+        if (np == -1)
+            c->oom = 1;
+        else
+            dict_warn(c->d, c->file, it->line, "synset item skipped: too many combinations");
         return;
     }
     int plural = c->petr_plurals && !c->syn[si].noplural && it->s[it->n - 1] != '_' &&
@@ -598,7 +626,8 @@ static int resolve_synset(rd_ctx *c, uint32_t si, int depth) {
 }
 
 int rd_build_synsets(rd_ctx *c) {
-    for (uint32_t i = 0; i < c->nsyn && !c->oom; i++) resolve_synset(c, i, 0);
+    for (uint32_t i = 0; i < c->nsyn && !c->oom; i++)
+        resolve_synset(c, i, 0);
     return c->oom ? -1 : 0;
 }
 
@@ -634,7 +663,8 @@ static int make_alternatives(rd_ctx *c, const char *s, size_t n, uint32_t *set_o
     size_t i = 0;
     while (i <= n) {
         size_t b = i;
-        while (i < n && s[i] != '|') i++;
+        while (i < n && s[i] != '|')
+            i++;
         rd_unit au[RD_MAX_UNITS];
         int na = units_rec(c, s + b, i - b, au, RD_MAX_UNITS, 1, why, whybuf, whylen);
         if (na < 0) return -1;
@@ -714,8 +744,7 @@ static int units_rec(rd_ctx *c, const char *s, size_t n, rd_unit *u, int max, in
                 continue;
             }
             uint32_t set;
-            if (make_alternatives(c, s + i + 1, inner_n, &set, why, whybuf, whylen) < 0)
-                return -1;
+            if (make_alternatives(c, s + i + 1, inner_n, &set, why, whybuf, whylen) < 0) return -1;
             if (unit_push(u, &k, max, RU_SET, adj, set) < 0) goto toolong;
             i = (size_t)(close - s) + 1;
             saw_space = saw_us = 0;
@@ -733,7 +762,8 @@ static int units_rec(rd_ctx *c, const char *s, size_t n, rd_unit *u, int max, in
         }
         if (ch == '&') {
             size_t b = i + 1, e = b;
-            while (e < n && (isalnum((unsigned char)s[e]) || s[e] == '_')) e++;
+            while (e < n && (isalnum((unsigned char)s[e]) || s[e] == '_'))
+                e++;
             uint32_t set = UINT32_MAX;
             size_t len = e - b;
             /* longest prefix that names a set: the whole run, then cut at each '_' */
@@ -741,10 +771,12 @@ static int units_rec(rd_ctx *c, const char *s, size_t n, rd_unit *u, int max, in
                 set = rd_find_set(c, s + b, len);
                 if (set != UINT32_MAX) break;
                 size_t q = len;
-                while (q > 0 && s[b + q - 1] != '_') q--;
+                while (q > 0 && s[b + q - 1] != '_')
+                    q--;
                 if (q == 0) break;
                 len = q - 1;
-                while (len > 0 && s[b + len - 1] == '_') len--;
+                while (len > 0 && s[b + len - 1] == '_')
+                    len--;
             }
             if (set == UINT32_MAX) {
                 snprintf(whybuf, whylen, "undefined synset &%.*s", (int)(e - b), s + b);
@@ -753,7 +785,8 @@ static int units_rec(rd_ctx *c, const char *s, size_t n, rd_unit *u, int max, in
             }
             if (unit_push(u, &k, max, RU_SET, adj, set) < 0) goto toolong;
             i = b + len;
-            while (i < e && s[i] == '_' && i + 1 < n && is_sep(s[i + 1])) i++;
+            while (i < e && s[i] == '_' && i + 1 < n && is_sep(s[i + 1]))
+                i++;
             saw_space = saw_us = 0;
             continue;
         }
@@ -770,7 +803,8 @@ static int units_rec(rd_ctx *c, const char *s, size_t n, rd_unit *u, int max, in
             continue;
         }
         size_t b = i;
-        while (i < n && !is_unit_end(s[i], stems)) i++;
+        while (i < n && !is_unit_end(s[i], stems))
+            i++;
         size_t e = i;
         uint8_t fl = adj;
         if (stems) {
@@ -850,8 +884,7 @@ int rd_add_pattern(rd_ctx *c, const char *s, size_t n, const dict_code *code, ui
         dict_elem e = {.kind = elem_kind(u[k].kind), .flags = u[k].flags, .id = u[k].id};
         after[na++] = e;
     }
-    if (dict_add_pattern(c->d, before, nb, after, na, code, text, c->file_id, line) ==
-        UINT32_MAX) {
+    if (dict_add_pattern(c->d, before, nb, after, na, code, text, c->file_id, line) == UINT32_MAX) {
         c->oom = 1;
         return -1;
     }
@@ -868,7 +901,8 @@ static void add_role(rd_ctx *c, uint32_t actor, const char *s, size_t n, uint32_
         return;
     }
     size_t k = 0;
-    while (k < n && !isspace((unsigned char)s[k])) k++;
+    while (k < n && !isspace((unsigned char)s[k]))
+        k++;
     dict_role r;
     memset(&r, 0, sizeof r);
     if (k >= sizeof r.code) {
@@ -898,8 +932,10 @@ static void add_role(rd_ctx *c, uint32_t actor, const char *s, size_t n, uint32_
                 dict_warn(c->d, c->file, line, "bad date in restriction %s", rest);
                 return;
             }
-            if (rest[0] == '<') r.to = dt;
-            else r.from = dt;
+            if (rest[0] == '<')
+                r.to = dt;
+            else
+                r.from = dt;
         } else if (strchr(rest, '-')) {
             char *dash = strchr(rest, '-');
             int32_t d1 = dict_parse_date(rest, (size_t)(dash - rest));
@@ -938,7 +974,8 @@ static void add_roles(rd_ctx *c, uint32_t actor, const char *s, size_t n, uint32
                 dict_warn(c->d, c->file, line, "'[' without ']'");
                 return;
             }
-            if (actor != UINT32_MAX) add_role(c, actor, s + i + 1, (size_t)(close - s - i - 1), line);
+            if (actor != UINT32_MAX)
+                add_role(c, actor, s + i + 1, (size_t)(close - s - i - 1), line);
             i = (size_t)(close - s) + 1;
         } else if (isspace((unsigned char)s[i])) {
             i++;
@@ -951,13 +988,13 @@ static void add_roles(rd_ctx *c, uint32_t actor, const char *s, size_t n, uint32
 
 /* The words part of an entry or synonym. A token made only of '"' (CSV residue, e.g.
  * ALLAN_MELTZER<tab>"[USAELI]...") is dropped with a warning; quotes inside words are kept. */
-static int entry_phrase(rd_ctx *c, const char *s, size_t n, uint32_t line, dict_word *w,
-                        int max) {
+static int entry_phrase(rd_ctx *c, const char *s, size_t n, uint32_t line, dict_word *w, int max) {
     rd_trim(&s, &n);
     int quoted = 0;
     for (;;) {
         size_t q = n;
-        while (q && s[q - 1] == '"') q--;
+        while (q && s[q - 1] == '"')
+            q--;
         if (q == n || (q && !isspace((unsigned char)s[q - 1]))) break;
         n = q;
         rd_trim(&s, &n);
@@ -965,7 +1002,8 @@ static int entry_phrase(rd_ctx *c, const char *s, size_t n, uint32_t line, dict_
     }
     for (;;) {
         size_t q = 0;
-        while (q < n && s[q] == '"') q++;
+        while (q < n && s[q] == '"')
+            q++;
         if (q == 0 || (q < n && !isspace((unsigned char)s[q]))) break;
         s += q, n -= q;
         rd_trim(&s, &n);
@@ -973,8 +1011,10 @@ static int entry_phrase(rd_ctx *c, const char *s, size_t n, uint32_t line, dict_
     }
     if (quoted) dict_warn(c->d, c->file, line, "stray '\"' ignored");
     int k = rd_phrase(c, s, n, w, max);
-    if (k < 0) dict_warn(c->d, c->file, line, "phrase has too many words");
-    else if (k == 0) dict_warn(c->d, c->file, line, "entry without words");
+    if (k < 0)
+        dict_warn(c->d, c->file, line, "phrase has too many words");
+    else if (k == 0)
+        dict_warn(c->d, c->file, line, "entry without words");
     return k;
 }
 
@@ -982,7 +1022,8 @@ static uint32_t display_name(rd_ctx *c, const char *s, size_t n) {
     char buf[256];
     size_t k = 0;
     rd_trim(&s, &n);
-    while (n && (s[n - 1] == '_' || s[n - 1] == '"' || isspace((unsigned char)s[n - 1]))) n--;
+    while (n && (s[n - 1] == '_' || s[n - 1] == '"' || isspace((unsigned char)s[n - 1])))
+        n--;
     for (size_t i = 0; i < n && k + 1 < sizeof buf; i++) {
         char ch = s[i] == '_' ? ' ' : s[i];
         if (isspace((unsigned char)ch)) {
@@ -1030,10 +1071,14 @@ int rd_read_actors(rd_ctx *c, const rd_text *t, int tabari) {
         const char *s = l->s;
         size_t n = l->n;
         if (tabari && s[0] == '<') {
-            if (line_is(l, "<NOUN>")) section = 1;
-            else if (line_is(l, "<ADJECTIVE>")) section = 2;
-            else if (line_is(l, "</NOUN>") || line_is(l, "</ADJECTIVE>")) section = 0;
-            else dict_warn(c->d, c->file, l->line, "unknown section %.*s", (int)n, s);
+            if (line_is(l, "<NOUN>"))
+                section = 1;
+            else if (line_is(l, "<ADJECTIVE>"))
+                section = 2;
+            else if (line_is(l, "</NOUN>") || line_is(l, "</ADJECTIVE>"))
+                section = 0;
+            else
+                dict_warn(c->d, c->file, l->line, "unknown section %.*s", (int)n, s);
             continue;
         }
         if (section) {
@@ -1109,13 +1154,14 @@ int rd_read_actors(rd_ctx *c, const rd_text *t, int tabari) {
 
 typedef struct {
     char name[32];
-    char *vals;      /* '\0'-separated values */
+    char *vals; /* '\0'-separated values */
     int nvals;
 } subst_set;
 
 static uint32_t agent_index(rd_ctx *c, const char *code, int prefix) {
     for (uint32_t i = 0; i < c->d->agents.n; i++)
-        if (c->d->agents.v[i].prefix == (uint8_t)prefix && strcmp(c->d->agents.v[i].code, code) == 0)
+        if (c->d->agents.v[i].prefix == (uint8_t)prefix &&
+            strcmp(c->d->agents.v[i].code, code) == 0)
             return i;
     uint32_t a = dict_add_agent(c->d, code, prefix);
     if (a == UINT32_MAX) c->oom = 1;
@@ -1158,7 +1204,8 @@ static void substitute(rd_ctx *c, const char *s, size_t n, const subst_set *sets
         if (strlen(sets[i].name) != nl) continue;
         int eq = 1;
         for (size_t q = 0; q < nl; q++)
-            if (toupper((unsigned char)sets[i].name[q]) != toupper((unsigned char)b1[1 + q])) eq = 0;
+            if (toupper((unsigned char)sets[i].name[q]) != toupper((unsigned char)b1[1 + q]))
+                eq = 0;
         if (eq) {
             found = i;
             break;
@@ -1218,7 +1265,8 @@ int rd_read_agents(rd_ctx *c, const rd_text *t, int tabari) {
             size_t o = 0, q = 0;
             while (q <= vn) {
                 size_t b = q;
-                while (q < vn && v[q] != ',') q++;
+                while (q < vn && v[q] != ',')
+                    q++;
                 const char *it = v + b;
                 size_t itn = q - b;
                 rd_trim(&it, &itn);
@@ -1292,7 +1340,8 @@ int rd_read_agents(rd_ctx *c, const rd_text *t, int tabari) {
         }
         add_agent_phrase(c, ps, pn, agent, l->line, !tabari);
     }
-    for (int i = 0; i < nsets; i++) free(sets[i].vals);
+    for (int i = 0; i < nsets; i++)
+        free(sets[i].vals);
     free(sets);
     return c->oom ? -1 : 0;
 }
@@ -1325,13 +1374,16 @@ static void add_petr_verb(rd_ctx *c, petr_block *b, const char *s, size_t n, con
     while (i < n) {
         int space = 0, us = 0;
         while (i < n && is_sep(s[i])) {
-            if (s[i] == '_') us = 1;
-            else space = 1;
+            if (s[i] == '_')
+                us = 1;
+            else
+                space = 1;
             i++;
         }
         if (i >= n) break;
         size_t st = i;
-        while (i < n && !is_sep(s[i])) i++;
+        while (i < n && !is_sep(s[i]))
+            i++;
         if (k >= RD_MAX_UNITS) {
             dict_warn(c->d, c->file, line, "verb has too many words");
             return;
@@ -1353,7 +1405,8 @@ static void add_petr_verb(rd_ctx *c, petr_block *b, const char *s, size_t n, con
         return;
     }
     if (vi < 0) {
-        if (saw_us) dict_warn(c->d, c->file, line, "multiword verb without '+': first word inflected");
+        if (saw_us)
+            dict_warn(c->d, c->file, line, "multiword verb without '+': first word inflected");
         vi = 0;
     }
     if (vi >= k) vi = k - 1;
@@ -1362,7 +1415,8 @@ static void add_petr_verb(rd_ctx *c, petr_block *b, const char *s, size_t n, con
         w[q].word = word_id(c, ws[q], wn[q]);
         w[q].flags = adj[q];
     }
-    if (dict_add_verb(c->d, w, (uint32_t)k, code, 0, b->block_text, c->file_id, line) == UINT32_MAX) {
+    if (dict_add_verb(c->d, w, (uint32_t)k, code, 0, b->block_text, c->file_id, line) ==
+        UINT32_MAX) {
         c->oom = 1;
         return;
     }
@@ -1370,7 +1424,8 @@ static void add_petr_verb(rd_ctx *c, petr_block *b, const char *s, size_t n, con
     if (!gen) return;
     char base[RD_WORD_MAX];
     size_t bn = wn[vi] < RD_WORD_MAX - 1 ? wn[vi] : RD_WORD_MAX - 1;
-    for (size_t q = 0; q < bn; q++) base[q] = (char)tolower((unsigned char)ws[vi][q]);
+    for (size_t q = 0; q < bn; q++)
+        base[q] = (char)tolower((unsigned char)ws[vi][q]);
     base[bn] = '\0';
     char forms[8][RD_WORD_MAX];
     int nf = rd_verb_forms(base, forms, 8);
@@ -1405,7 +1460,8 @@ static void petr_verb_line(rd_ctx *c, petr_block *b, const rd_line *l) {
         if (rd_code(ob + 1, (size_t)(s + n - 1 - (ob + 1)), &vc) < 0)
             dict_warn(c->d, c->file, l->line, "bad code %.*s: the block code is used",
                       (int)(s + n - ob), ob);
-        else code = vc;
+        else
+            code = vc;
         n = (size_t)(ob - s);
         rd_trim(&s, &n);
     }
@@ -1439,9 +1495,11 @@ static void petr_verb_line(rd_ctx *c, petr_block *b, const rd_line *l) {
     add_petr_verb(c, b, base, bn, &code, l->line, !has_forms);
     size_t i = 0;
     while (i < fn) {
-        while (i < fn && isspace((unsigned char)forms[i])) i++;
+        while (i < fn && isspace((unsigned char)forms[i]))
+            i++;
         size_t st = i;
-        while (i < fn && !isspace((unsigned char)forms[i])) i++;
+        while (i < fn && !isspace((unsigned char)forms[i]))
+            i++;
         if (i > st) add_petr_verb(c, b, forms + st, i - st, &code, l->line, 0);
     }
 }
@@ -1449,8 +1507,10 @@ static void petr_verb_line(rd_ctx *c, petr_block *b, const rd_line *l) {
 static void petr_header(rd_ctx *c, petr_block *b, const rd_line *l) {
     const char *s = l->s;
     size_t n = l->n;
-    while (n && s[0] == '-') s++, n--;
-    while (n && s[n - 1] == '-') n--;
+    while (n && s[0] == '-')
+        s++, n--;
+    while (n && s[n - 1] == '-')
+        n--;
     rd_trim(&s, &n);
     dict_code code;
     memset(&code, 0, sizeof code);
@@ -1513,8 +1573,10 @@ static int petr_verbs_text(dict *d, const char *name, rd_text *t, char *err, siz
     c.petr_plurals = 1;
     /* pass 1: synsets (they may be used before their definition) */
     for (uint32_t i = 0; i < t->n && !c.oom;) {
-        if (t->v[i].s[0] == '&') i = rd_collect_synset(&c, t, i);
-        else i++;
+        if (t->v[i].s[0] == '&')
+            i = rd_collect_synset(&c, t, i);
+        else
+            i++;
     }
     rd_build_synsets(&c);
     c.fmt = 0; /* patterns: words exact, blanks are gaps */
@@ -1524,7 +1586,8 @@ static int petr_verbs_text(dict *d, const char *name, rd_text *t, char *err, siz
         const rd_line *l = &t->v[i];
         const char *s = l->s;
         if (s[0] == '&') {
-            while (i + 1 < t->n && t->v[i + 1].s[0] == '+') i++;
+            while (i + 1 < t->n && t->v[i + 1].s[0] == '+')
+                i++;
             continue;
         }
         if (l->n >= 3 && s[0] == '-' && s[1] == '-' && s[2] == '-') {
@@ -1577,10 +1640,12 @@ static int petr_discards_text(dict *d, const char *name, rd_text *t) {
         int k = 0;
         size_t q = 0;
         while (q < n) {
-            while (q < n && is_sep(s[q])) q++;
+            while (q < n && is_sep(s[q]))
+                q++;
             if (q >= n) break;
             size_t st = q;
-            while (q < n && !is_sep(s[q])) q++;
+            while (q < n && !is_sep(s[q]))
+                q++;
             if (k >= RD_MAX_UNITS) {
                 k = -1;
                 break;
@@ -1622,10 +1687,12 @@ static void issue_emit(issue_state *st, const char *s) {
     int k = 0;
     size_t n = strlen(s), q = 0;
     while (q < n) {
-        while (q < n && isspace((unsigned char)s[q])) q++;
+        while (q < n && isspace((unsigned char)s[q]))
+            q++;
         if (q >= n) break;
         size_t b = q;
-        while (q < n && !isspace((unsigned char)s[q])) q++;
+        while (q < n && !isspace((unsigned char)s[q]))
+            q++;
         if (k >= RD_MAX_UNITS) return;
         w[k].word = word_id(st->c, s + b, q - b);
         w[k].flags = k ? DW_ADJACENT : 0;
@@ -1664,16 +1731,20 @@ static void issue_expand(issue_state *st, const char *s, int depth) {
         long p = find_prefix(s, kind ? 'v' : 'n');
         if (p < 0) continue;
         size_t wb = (size_t)p + 2, we = wb;
-        while (s[we] && !isspace((unsigned char)s[we])) we++;
+        while (s[we] && !isspace((unsigned char)s[we]))
+            we++;
         char word[RD_WORD_MAX];
         size_t wl = we - wb < RD_WORD_MAX - 1 ? we - wb : RD_WORD_MAX - 1;
-        for (size_t q = 0; q < wl; q++) word[q] = (char)tolower((unsigned char)s[wb + q]);
+        for (size_t q = 0; q < wl; q++)
+            word[q] = (char)tolower((unsigned char)s[wb + q]);
         word[wl] = '\0';
         char forms[9][RD_WORD_MAX];
         int nf = 0;
         snprintf(forms[nf++], RD_WORD_MAX, "%s", word);
-        if (kind == 0) rd_plural(word, forms[nf++]);
-        else nf += rd_verb_forms(word, forms + 1, 8);
+        if (kind == 0)
+            rd_plural(word, forms[nf++]);
+        else
+            nf += rd_verb_forms(word, forms + 1, 8);
         for (int f = 0; f < nf; f++) {
             int len = snprintf(buf, sizeof buf, "%.*s%s%s", (int)p, s, forms[f], s + we);
             if (len > 0 && (size_t)len < sizeof buf) issue_expand(st, buf, depth + 1);

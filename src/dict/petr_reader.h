@@ -115,12 +115,12 @@ typedef struct {
 
 /* Comment conventions for rd_split(). */
 enum {
-    RD_CUT_HASH = 1,      /* '#' (outside [...]) starts a comment */
-    RD_CUT_SEMI = 2,      /* ';' (outside [...]) starts a comment */
-    RD_XML_COMMENTS = 4,  /* <!-- ... --> (multi-line) and lines starting with "<!" */
-    RD_HASH_LINES = 8,    /* a line starting with '#' is a comment */
-    RD_TILDE_END = 16,    /* a line starting with "~~" ends the file (TABARI ~~FINISH) */
-    RD_SLASH_LINES = 32   /* a line starting with "//" is a comment */
+    RD_CUT_HASH = 1,     /* '#' (outside [...]) starts a comment */
+    RD_CUT_SEMI = 2,     /* ';' (outside [...]) starts a comment */
+    RD_XML_COMMENTS = 4, /* <!-- ... --> (multi-line) and lines starting with "<!" */
+    RD_HASH_LINES = 8,   /* a line starting with '#' is a comment */
+    RD_TILDE_END = 16,   /* a line starting with "~~" ends the file (TABARI ~~FINISH) */
+    RD_SLASH_LINES = 32  /* a line starting with "//" is a comment */
 };
 
 int rd_load(rd_text *t, const char *path, char *err, size_t errlen);
@@ -130,16 +130,16 @@ void rd_text_free(rd_text *t);
 
 /* Word conventions for the tokenizers. */
 enum {
-    RDF_STEMS = 1,   /* TABARI: words are stems unless followed by '_' or '='; '~' = stem */
-    RDF_ALTS = 2,    /* {a | b} is always a set of alternatives (TABARI); else a noun phrase
-                        unless it contains '|' */
-    RDF_ADJ_ALL = 4  /* every word of a phrase is adjacent to the previous (PETRARCH synsets) */
+    RDF_STEMS = 1,  /* TABARI: words are stems unless followed by '_' or '='; '~' = stem */
+    RDF_ALTS = 2,   /* {a | b} is always a set of alternatives (TABARI); else a noun phrase
+                       unless it contains '|' */
+    RDF_ADJ_ALL = 4 /* every word of a phrase is adjacent to the previous (PETRARCH synsets) */
 };
 
 /* A raw synset definition collected in a first pass over a verbs file. */
 typedef struct {
-    char name[64];         /* lower-case, without '&' and trailing '_' */
-    uint32_t set;          /* dict set index */
+    char name[64];               /* lower-case, without '&' and trailing '_' */
+    uint32_t set;                /* dict set index */
     uint32_t items_off, items_n; /* into rd_ctx.items */
     uint32_t line;
     uint8_t noplural, state;
@@ -149,29 +149,29 @@ typedef struct {
 enum { RU_WORD = 1, RU_SET, RU_SRC, RU_TGT, RU_CMP, RU_SKIP, RU_ANCHOR };
 typedef struct {
     uint8_t kind;
-    uint8_t flags;   /* DW_ADJACENT (joined by '_' to the previous unit), DW_STEM */
-    uint8_t plural;  /* a synset word unit that may take a plural (internal) */
-    uint32_t id;     /* word id or set index */
+    uint8_t flags;  /* DW_ADJACENT (joined by '_' to the previous unit), DW_STEM */
+    uint8_t plural; /* a synset word unit that may take a plural (internal) */
+    uint32_t id;    /* word id or set index */
 } rd_unit;
 
 typedef struct {
     dict *d;
-    const char *file;      /* name used in warnings */
-    uint32_t file_id;      /* interned file name */
-    unsigned fmt;          /* RDF_* */
-    int petr_plurals;      /* PETRARCH synsets: generate plurals */
+    const char *file; /* name used in warnings */
+    uint32_t file_id; /* interned file name */
+    unsigned fmt;     /* RDF_* */
+    int petr_plurals; /* PETRARCH synsets: generate plurals */
     rd_synset *syn;
     uint32_t nsyn, capsyn;
-    rd_line *items;        /* raw synset item lines */
+    rd_line *items; /* raw synset item lines */
     uint32_t nitems, capitems;
-    dict_word *pw;         /* expansion scratch: phrases of words */
+    dict_word *pw; /* expansion scratch: phrases of words */
     uint32_t npw, cappw;
-    uint32_t *po;          /* phrase offsets into pw (count+1 entries) */
+    uint32_t *po; /* phrase offsets into pw (count+1 entries) */
     uint32_t npo, cappo;
     int oom;
 } rd_ctx;
 
-#define RD_MAX_UNITS 64
+#define RD_MAX_UNITS     64
 #define RD_MAX_EXPANSION 4096
 
 void rd_ctx_init(rd_ctx *c, dict *d, const char *file, unsigned fmt);

@@ -35,7 +35,8 @@ static int time_push(tabari_time_list *t, const dict_word *w, uint32_t n, int32_
                      uint8_t kind, uint32_t line) {
     if (t->nwords + n > t->capwords) {
         uint32_t nc = t->capwords ? t->capwords : 64;
-        while (nc < t->nwords + n) nc *= 2;
+        while (nc < t->nwords + n)
+            nc *= 2;
         dict_word *nw = realloc(t->words, (size_t)nc * sizeof *nw);
         if (!nw) return -1;
         t->words = nw;
@@ -66,9 +67,12 @@ static int time_value(const char *s, size_t n, int32_t *shift, uint8_t *kind) {
         }
     b[k] = '\0';
     *shift = 0;
-    if (strcmp(b, "###") == 0) *kind = TT_DISCARD;
-    else if (strcmp(b, "+++") == 0) *kind = TT_COMPLEX;
-    else if (strcmp(b, "---") == 0) *kind = TT_NONE;
+    if (strcmp(b, "###") == 0)
+        *kind = TT_DISCARD;
+    else if (strcmp(b, "+++") == 0)
+        *kind = TT_COMPLEX;
+    else if (strcmp(b, "---") == 0)
+        *kind = TT_NONE;
     else {
         size_t i = (b[0] == '+' || b[0] == '-') ? 1 : 0;
         if (i >= k || k - i > 6) return -1;
@@ -153,7 +157,8 @@ static void time_line(rd_ctx *c, tabari_time_list *times, const rd_line *l, int 
     } else {
         n = rd_phrase(c, l->s, before, w, RD_MAX_UNITS);
         if (n <= 0) {
-            dict_warn(c->d, c->file, l->line, n < 0 ? "time phrase too long" : "time entry without words");
+            dict_warn(c->d, c->file, l->line,
+                      n < 0 ? "time phrase too long" : "time entry without words");
             return;
         }
     }
@@ -195,7 +200,8 @@ static void verb_line(rd_ctx *c, tab_block *b, const rd_line *l) {
     dict_word w[RD_MAX_UNITS];
     int n = rd_phrase(c, l->s, before, w, RD_MAX_UNITS);
     if (n <= 0) {
-        dict_warn(c->d, c->file, l->line, n < 0 ? "verb phrase too long" : "verb line without a verb");
+        dict_warn(c->d, c->file, l->line,
+                  n < 0 ? "verb phrase too long" : "verb line without a verb");
         return;
     }
     dict_begin_block(c->d);
@@ -215,13 +221,17 @@ static void forms_line(rd_ctx *c, tab_block *b, const rd_line *l) {
     const char *s = l->s + 1;
     size_t n = l->n - 1;
     const char *cb = memchr(s, '}', n);
-    if (!cb) dict_warn(c->d, c->file, l->line, "'{' without '}'");
-    else n = (size_t)(cb - s);
+    if (!cb)
+        dict_warn(c->d, c->file, l->line, "'{' without '}'");
+    else
+        n = (size_t)(cb - s);
     size_t i = 0;
     while (i < n) {
-        while (i < n && isspace((unsigned char)s[i])) i++;
+        while (i < n && isspace((unsigned char)s[i]))
+            i++;
         size_t st = i;
-        while (i < n && !isspace((unsigned char)s[i])) i++;
+        while (i < n && !isspace((unsigned char)s[i]))
+            i++;
         if (i == st) break;
         dict_word w[RD_MAX_UNITS];
         int k = rd_phrase(c, s + st, i - st, w, RD_MAX_UNITS);
@@ -243,8 +253,10 @@ static int tabari_verbs_text(dict *d, const char *name, rd_text *t, tabari_time_
     rd_ctx c;
     rd_ctx_init(&c, d, name, RDF_STEMS | RDF_ALTS);
     for (uint32_t i = 0; i < t->n && !c.oom;) {
-        if (t->v[i].s[0] == '&') i = rd_collect_synset(&c, t, i);
-        else i++;
+        if (t->v[i].s[0] == '&')
+            i = rd_collect_synset(&c, t, i);
+        else
+            i++;
     }
     rd_build_synsets(&c);
     tab_block b;
@@ -255,10 +267,14 @@ static int tabari_verbs_text(dict *d, const char *name, rd_text *t, tabari_time_
         const char *s = l->s;
         if (s[0] == '<') {
             int sec = -1;
-            if (tag_is(s, l->n, "<SYNSETS>")) sec = SEC_SYNSETS;
-            else if (tag_is(s, l->n, "<TIME>")) sec = SEC_TIME;
-            else if (tag_is(s, l->n, "<NOUN>")) sec = SEC_NOUN;
-            else if (tag_is(s, l->n, "<ADJECTIVE>")) sec = SEC_ADJ;
+            if (tag_is(s, l->n, "<SYNSETS>"))
+                sec = SEC_SYNSETS;
+            else if (tag_is(s, l->n, "<TIME>"))
+                sec = SEC_TIME;
+            else if (tag_is(s, l->n, "<NOUN>"))
+                sec = SEC_NOUN;
+            else if (tag_is(s, l->n, "<ADJECTIVE>"))
+                sec = SEC_ADJ;
             else if (tag_is(s, l->n, "</SYNSETS>") || tag_is(s, l->n, "</TIME>") ||
                      tag_is(s, l->n, "</NOUN>") || tag_is(s, l->n, "</ADJECTIVE>"))
                 sec = SEC_NONE;
@@ -272,22 +288,20 @@ static int tabari_verbs_text(dict *d, const char *name, rd_text *t, tabari_time_
             continue;
         }
         if (s[0] == '&') {
-            while (i + 1 < t->n && t->v[i + 1].s[0] == '+') i++;
+            while (i + 1 < t->n && t->v[i + 1].s[0] == '+')
+                i++;
             continue;
         }
         switch (section) {
         case SEC_SYNSETS:
             dict_warn(d, name, l->line, "line in <SYNSETS> is not a synset");
             continue;
-        case SEC_TIME:
-            time_line(&c, times, l, &last_time);
-            continue;
+        case SEC_TIME: time_line(&c, times, l, &last_time); continue;
         case SEC_NOUN:
         case SEC_ADJ:
             rd_add_to_named_set(&c, section == SEC_NOUN ? "<noun>" : "<adjective>", l);
             continue;
-        default:
-            break;
+        default: break;
         }
         if (s[0] == '-') {
             if (!b.has_verb) {
@@ -324,8 +338,8 @@ static int tabari_verbs_text(dict *d, const char *name, rd_text *t, tabari_time_
 
 typedef enum { TK_VERBS, TK_ACTORS, TK_AGENTS } tab_kind;
 
-static int run_tabari(dict *d, const char *name, rd_text *t, tab_kind kind,
-                      tabari_time_list *times, char *err, size_t errlen) {
+static int run_tabari(dict *d, const char *name, rd_text *t, tab_kind kind, tabari_time_list *times,
+                      char *err, size_t errlen) {
     if (kind == TK_VERBS) return tabari_verbs_text(d, name, t, times, err, errlen);
     if (rd_split(t, RD_CUT_SEMI | RD_HASH_LINES | RD_TILDE_END) < 0) {
         oom_err(err, errlen);
@@ -385,8 +399,12 @@ static uint32_t named_set(const dict *d, const char *name) {
     return id ? dict_find_set(d, id) : UINT32_MAX;
 }
 
-uint32_t tabari_noun_set(const dict *d) { return named_set(d, "<noun>"); }
-uint32_t tabari_adjective_set(const dict *d) { return named_set(d, "<adjective>"); }
+uint32_t tabari_noun_set(const dict *d) {
+    return named_set(d, "<noun>");
+}
+uint32_t tabari_adjective_set(const dict *d) {
+    return named_set(d, "<adjective>");
+}
 
 int tabari_set_has_word(const dict *d, uint32_t set, uint32_t w) {
     if (set >= d->sets.n || w == 0) return 0;
@@ -462,9 +480,11 @@ static int options_text(rd_text *t, tabari_options *o) {
             o->has_complex = 1;
             size_t q = 0;
             while (q < rn) {
-                while (q < rn && isspace((unsigned char)r[q])) q++;
+                while (q < rn && isspace((unsigned char)r[q]))
+                    q++;
                 size_t st = q;
-                while (q < rn && !isspace((unsigned char)r[q])) q++;
+                while (q < rn && !isspace((unsigned char)r[q]))
+                    q++;
                 if (q == st) break;
                 const char *tk = r + st;
                 size_t tn = q - st;
@@ -472,10 +492,14 @@ static int options_text(rd_text *t, tabari_options *o) {
                 if (ob) {
                     int v = atoi(ob + 1);
                     size_t nm = (size_t)(ob - tk);
-                    if (tag_is(tk, nm, "VERBS")) o->complex_verbs = v;
-                    else if (tag_is(tk, nm, "ACTORS")) o->complex_actors = v;
-                    else if (tag_is(tk, nm, "CONJ")) o->complex_conj = v;
-                    else unknown = 1;
+                    if (tag_is(tk, nm, "VERBS"))
+                        o->complex_verbs = v;
+                    else if (tag_is(tk, nm, "ACTORS"))
+                        o->complex_actors = v;
+                    else if (tag_is(tk, nm, "CONJ"))
+                        o->complex_conj = v;
+                    else
+                        unknown = 1;
                 } else if (tag_is(tk, tn, "NOACTPRIOR")) {
                     o->complex_noactprior = 1;
                 } else if (tag_is(tk, tn, "EXPLAIN")) {
@@ -492,9 +516,11 @@ static int options_text(rd_text *t, tabari_options *o) {
         } else if (tag_is(kw, kn, "OUTPUT")) {
             size_t q = 0;
             while (q < rn) {
-                while (q < rn && isspace((unsigned char)r[q])) q++;
+                while (q < rn && isspace((unsigned char)r[q]))
+                    q++;
                 size_t st = q;
-                while (q < rn && !isspace((unsigned char)r[q])) q++;
+                while (q < rn && !isspace((unsigned char)r[q]))
+                    q++;
                 if (q == st) break;
                 if (grow((void **)&o->output, o->n_output, &cp.output, sizeof *o->output) < 0)
                     return -1;
@@ -544,7 +570,8 @@ static int options_text(rd_text *t, tabari_options *o) {
 void tabari_options_free(tabari_options *o) {
     if (!o) return;
     free(o->forward);
-    for (size_t i = 0; i < o->n_output; i++) free(o->output[i]);
+    for (size_t i = 0; i < o->n_output; i++)
+        free(o->output[i]);
     free(o->output);
     for (size_t i = 0; i < o->n_sets; i++) {
         free(o->sets[i].name);
@@ -556,7 +583,8 @@ void tabari_options_free(tabari_options *o) {
         free(o->labels[i].text);
     }
     free(o->labels);
-    for (size_t i = 0; i < o->n_unknown; i++) free(o->unknown[i].text);
+    for (size_t i = 0; i < o->n_unknown; i++)
+        free(o->unknown[i].text);
     free(o->unknown);
     memset(o, 0, sizeof *o);
 }
@@ -590,8 +618,10 @@ int tabari_read_options(const char *path, tabari_options *o, char *err, size_t e
 
 static int name_eq(const char *a, const char *b) {
     for (;;) {
-        while (*a && isspace((unsigned char)*a)) a++;
-        while (*b && isspace((unsigned char)*b)) b++;
+        while (*a && isspace((unsigned char)*a))
+            a++;
+        while (*b && isspace((unsigned char)*b))
+            b++;
         if (!*a || !*b) return !*a && !*b;
         if (toupper((unsigned char)*a) != toupper((unsigned char)*b)) return 0;
         a++, b++;
@@ -621,9 +651,11 @@ static char *join_path(const char *base, const char *s, size_t n) {
 void tabari_project_free(tabari_project *p) {
     if (!p) return;
     free(p->title);
-    for (size_t i = 0; i < p->n_actors; i++) free(p->actors[i]);
+    for (size_t i = 0; i < p->n_actors; i++)
+        free(p->actors[i]);
     free(p->actors);
-    for (size_t i = 0; i < p->n_texts; i++) free(p->texts[i]);
+    for (size_t i = 0; i < p->n_texts; i++)
+        free(p->texts[i]);
     free(p->texts);
     free(p->verbs);
     free(p->agents);
@@ -676,12 +708,18 @@ int tabari_read_project(const char *path, tabari_project *p, char *err, size_t e
                 break;
             }
             (*arr)[(*cnt)++] = fp;
-        } else if (tag_is(tg, tn, "VERBSFILE")) rc = set_path(&p->verbs, path, v, vn);
-        else if (tag_is(tg, tn, "AGENTSFILE")) rc = set_path(&p->agents, path, v, vn);
-        else if (tag_is(tg, tn, "OPTIONSFILE")) rc = set_path(&p->options, path, v, vn);
-        else if (tag_is(tg, tn, "EVENTFILE")) rc = set_path(&p->events, path, v, vn);
-        else if (tag_is(tg, tn, "PROBLEMFILE")) rc = set_path(&p->problems, path, v, vn);
-        else if (tag_is(tg, tn, "ERRORFILE")) rc = set_path(&p->errors, path, v, vn);
+        } else if (tag_is(tg, tn, "VERBSFILE"))
+            rc = set_path(&p->verbs, path, v, vn);
+        else if (tag_is(tg, tn, "AGENTSFILE"))
+            rc = set_path(&p->agents, path, v, vn);
+        else if (tag_is(tg, tn, "OPTIONSFILE"))
+            rc = set_path(&p->options, path, v, vn);
+        else if (tag_is(tg, tn, "EVENTFILE"))
+            rc = set_path(&p->events, path, v, vn);
+        else if (tag_is(tg, tn, "PROBLEMFILE"))
+            rc = set_path(&p->problems, path, v, vn);
+        else if (tag_is(tg, tn, "ERRORFILE"))
+            rc = set_path(&p->errors, path, v, vn);
         else if (tag_is(tg, tn, "CODER")) {
             free(p->coder);
             if (!(p->coder = dupn(v, vn))) rc = -1;

@@ -42,24 +42,23 @@
 typedef enum { TT_SHIFT = 0, TT_NONE, TT_DISCARD, TT_COMPLEX } tabari_time_kind;
 
 typedef struct {
-    uint32_t words_off, n;   /* into tabari_time_list.words */
-    int32_t shift;           /* days, for TT_SHIFT */
-    uint8_t kind;            /* tabari_time_kind */
+    uint32_t words_off, n; /* into tabari_time_list.words */
+    int32_t shift;         /* days, for TT_SHIFT */
+    uint8_t kind;          /* tabari_time_kind */
     uint32_t line;
 } tabari_time;
 
 typedef struct {
     tabari_time *v;
     uint32_t n, cap;
-    dict_word *words;        /* word ids are those of the dict the verbs were read into */
+    dict_word *words; /* word ids are those of the dict the verbs were read into */
     uint32_t nwords, capwords;
 } tabari_time_list;
 
 void tabari_time_free(tabari_time_list *t);
 
 /* times may be NULL: the <TIME> section is then checked but not kept. */
-int tabari_read_verbs(dict *d, const char *path, tabari_time_list *times, char *err,
-                      size_t errlen);
+int tabari_read_verbs(dict *d, const char *path, tabari_time_list *times, char *err, size_t errlen);
 int tabari_read_actors(dict *d, const char *path, char *err, size_t errlen);
 int tabari_read_agents(dict *d, const char *path, char *err, size_t errlen);
 
@@ -96,9 +95,9 @@ typedef struct {
 
 typedef struct {
     int complex_verbs, complex_actors, complex_conj; /* -1 when not given */
-    int complex_noactprior, complex_explain;          /* 0/1 */
+    int complex_noactprior, complex_explain;         /* 0/1 */
     int has_complex;
-    char *forward;                                    /* NULL when absent */
+    char *forward; /* NULL when absent */
     char **output;
     size_t n_output;
     tabari_setting *sets;

@@ -20,8 +20,10 @@ static const char *attr(petr_record_set *s, xmlNode *n, const char *name, int *o
     if (!v) return NULL;
     const char *p = (const char *)v;
     size_t len = strlen(p);
-    while (len && isspace((unsigned char)*p)) p++, len--;
-    while (len && isspace((unsigned char)p[len - 1])) len--;
+    while (len && isspace((unsigned char)*p))
+        p++, len--;
+    while (len && isspace((unsigned char)p[len - 1]))
+        len--;
     char *r = arena_strndup(&s->mem, p, len);
     xmlFree(v);
     if (!r) *oom = 1;
@@ -75,8 +77,10 @@ static size_t count_sentences(xmlNode *n) {
     size_t k = 0;
     for (xmlNode *c = n; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE) continue;
-        if (name_is(c, "Sentence")) k++;
-        else k += count_sentences(c->children);
+        if (name_is(c, "Sentence"))
+            k++;
+        else
+            k += count_sentences(c->children);
     }
     return k;
 }
@@ -96,21 +100,28 @@ static void read_environment(petr_record_set *s, xmlNode *env, const char *path,
         if (c->type != XML_ELEMENT_NODE) continue;
         const char *v = text_of(s, c, oom);
         if (!v) continue;
-        if (name_is(c, "Verbfile")) s->verbs = resolve(s, path, v, oom);
+        if (name_is(c, "Verbfile"))
+            s->verbs = resolve(s, path, v, oom);
         else if (name_is(c, "Actorfile")) {
             const char *r = resolve(s, path, v, oom);
             if (r) s->actors[s->n_actors++] = r;
-        } else if (name_is(c, "Agentfile")) s->agents = resolve(s, path, v, oom);
-        else if (name_is(c, "Discardfile")) s->discards = resolve(s, path, v, oom);
-        else if (name_is(c, "Issuefile")) s->issues = resolve(s, path, v, oom);
-        else if (name_is(c, "Errorfile")) s->errors = resolve(s, path, v, oom);
+        } else if (name_is(c, "Agentfile"))
+            s->agents = resolve(s, path, v, oom);
+        else if (name_is(c, "Discardfile"))
+            s->discards = resolve(s, path, v, oom);
+        else if (name_is(c, "Issuefile"))
+            s->issues = resolve(s, path, v, oom);
+        else if (name_is(c, "Errorfile"))
+            s->errors = resolve(s, path, v, oom);
         else if (name_is(c, "Include")) {
             size_t words = 0;
             for (const char *p = v; *p;) {
-                while (*p == ' ') p++;
+                while (*p == ' ')
+                    p++;
                 if (!*p) break;
                 words++;
-                while (*p && *p != ' ') p++;
+                while (*p && *p != ' ')
+                    p++;
             }
             s->include = arena_calloc(&s->mem, words ? words : 1, sizeof *s->include);
             if (!s->include) {
@@ -119,10 +130,12 @@ static void read_environment(petr_record_set *s, xmlNode *env, const char *path,
             }
             s->n_include = 0;
             for (const char *p = v; *p;) {
-                while (*p == ' ') p++;
+                while (*p == ' ')
+                    p++;
                 if (!*p) break;
                 const char *b = p;
-                while (*p && *p != ' ') p++;
+                while (*p && *p != ' ')
+                    p++;
                 const char *w = arena_strndup(&s->mem, b, (size_t)(p - b));
                 if (!w) {
                     *oom = 1;
@@ -194,9 +207,12 @@ static void read_sentence(petr_record_set *s, xmlNode *sn, int *oom) {
 static void walk(petr_record_set *s, xmlNode *n, const char *path, int *oom) {
     for (xmlNode *c = n; c && !*oom; c = c->next) {
         if (c->type != XML_ELEMENT_NODE) continue;
-        if (name_is(c, "Environment")) read_environment(s, c, path, oom);
-        else if (name_is(c, "Sentence")) read_sentence(s, c, oom);
-        else walk(s, c->children, path, oom);
+        if (name_is(c, "Environment"))
+            read_environment(s, c, path, oom);
+        else if (name_is(c, "Sentence"))
+            read_sentence(s, c, oom);
+        else
+            walk(s, c->children, path, oom);
     }
 }
 
@@ -226,7 +242,8 @@ int petr_records_read(const char *path, petr_record_set *out, char *err, size_t 
                      e && e->message ? e->message : "parse error");
         if (err && errlen) { /* libxml2 messages end with a newline */
             size_t n = strlen(err);
-            while (n && (err[n - 1] == '\n' || err[n - 1] == ' ')) err[--n] = '\0';
+            while (n && (err[n - 1] == '\n' || err[n - 1] == ' '))
+                err[--n] = '\0';
         }
         xmlFreeParserCtxt(ctxt);
         return -1;

@@ -32,20 +32,20 @@
 #include "../util/arena.h"
 
 typedef struct {
-    const char *source, *target, *code;   /* as written (new-actor codes keep their quotes) */
+    const char *source, *target, *code; /* as written (new-actor codes keep their quotes) */
 } petr_event;
 
 typedef struct {
     const char *id, *category;
-    int32_t date;            /* YYYYMMDD, 0 when missing or malformed */
+    int32_t date; /* YYYYMMDD, 0 when missing or malformed */
     const char *text;
     const petr_event *events;
     size_t n_events;
-    int noevents;            /* <EventCoding noevents="True"> */
-    const char *error;       /* <EventCoding error="...">, or NULL */
-    int sentence;            /* sentence="true" 1, "false" 0, absent -1 */
-    int included;            /* category listed in <Include> (1 when there is no <Include>) */
-    long line;               /* line of the <Sentence> element */
+    int noevents;      /* <EventCoding noevents="True"> */
+    const char *error; /* <EventCoding error="...">, or NULL */
+    int sentence;      /* sentence="true" 1, "false" 0, absent -1 */
+    int included;      /* category listed in <Include> (1 when there is no <Include>) */
+    long line;         /* line of the <Sentence> element */
 } petr_record;
 
 typedef struct {
@@ -55,12 +55,12 @@ typedef struct {
     const char *verbs, *agents, *discards, *issues, *errors;
     const char **actors;
     size_t n_actors;
-    const char **include;    /* <Include> words */
+    const char **include; /* <Include> words */
     size_t n_include;
-    size_t n_disabled;       /* sentence="false" */
+    size_t n_disabled; /* sentence="false" */
     size_t n_noevents, n_error, n_not_included;
-    unsigned warnings;       /* records with a malformed date or missing text / id */
-    arena mem;               /* owns every string and array above */
+    unsigned warnings; /* records with a malformed date or missing text / id */
+    arena mem;         /* owns every string and array above */
 } petr_record_set;
 
 /* Returns 0, or -1 with a message in err (file unreadable, not XML, out of memory). */

@@ -23,7 +23,8 @@ typedef struct {
 static int sb_add(sbuf *b, const char *s, size_t n) {
     if (b->n + n + 1 > b->cap) {
         size_t nc = b->cap ? b->cap : 256;
-        while (nc < b->n + n + 1) nc *= 2;
+        while (nc < b->n + n + 1)
+            nc *= 2;
         char *nv = realloc(b->v, nc);
         if (!nv) return -1;
         b->v = nv;
@@ -44,10 +45,12 @@ static int is_blank(span l) {
 /* "YYMMDD ID..." with 6 to 8 digits: returns the number of digits, 0 when not a header. */
 static size_t header_digits(span l) {
     size_t k = 0;
-    while (k < l.n && isdigit((unsigned char)l.s[k])) k++;
+    while (k < l.n && isdigit((unsigned char)l.s[k]))
+        k++;
     if (k < 6 || k > 8 || k >= l.n || !isspace((unsigned char)l.s[k])) return 0;
     size_t q = k;
-    while (q < l.n && isspace((unsigned char)l.s[q])) q++;
+    while (q < l.n && isspace((unsigned char)l.s[q]))
+        q++;
     return q < l.n ? k : 0;
 }
 
@@ -61,8 +64,10 @@ typedef struct {
 } parse_state;
 
 static const char *adup(parse_state *p, const char *s, size_t n) {
-    while (n && isspace((unsigned char)*s)) s++, n--;
-    while (n && isspace((unsigned char)s[n - 1])) n--;
+    while (n && isspace((unsigned char)*s))
+        s++, n--;
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
     char *r = arena_strndup(&p->s->mem, s, n);
     if (!r) p->oom = 1;
     return r;
@@ -89,15 +94,19 @@ static void parse_expectations(parse_state *p, tabari_record *r, const char *c, 
         if (!ob) break;
         size_t o = (size_t)(ob - c);
         size_t q = o;
-        while (q > 0 && (c[q - 1] == ' ' || c[q - 1] == '\t')) q--;
+        while (q > 0 && (c[q - 1] == ' ' || c[q - 1] == '\t'))
+            q--;
         int disabled = q > 0 && c[q - 1] == '-';
         size_t e = o + 1;
-        while (e < cn && c[e] != '}' && c[e] != '\n') e++;
+        while (e < cn && c[e] != '}' && c[e] != '\n')
+            e++;
         int closed = e < cn && c[e] == '}';
         const char *in = c + o + 1;
         size_t inn = e - o - 1;
-        while (inn && isspace((unsigned char)*in)) in++, inn--;
-        while (inn && isspace((unsigned char)in[inn - 1])) inn--;
+        while (inn && isspace((unsigned char)*in))
+            in++, inn--;
+        while (inn && isspace((unsigned char)in[inn - 1]))
+            inn--;
         i = closed ? e + 1 : e;
         if (inn == 0) continue; /* "{}" in prose */
         if (!closed) p->s->warnings++;
@@ -159,13 +168,17 @@ static void parse_expectations(parse_state *p, tabari_record *r, const char *c, 
         ev->date = 0;
         if (closed) { /* "} 950103" */
             size_t d = e + 1;
-            while (d < cn && (c[d] == ' ' || c[d] == '\t')) d++;
+            while (d < cn && (c[d] == ' ' || c[d] == '\t'))
+                d++;
             size_t ds = d;
-            while (d < cn && isdigit((unsigned char)c[d])) d++;
+            while (d < cn && isdigit((unsigned char)c[d]))
+                d++;
             if (d - ds >= 6 && d - ds <= 8) {
                 int32_t dt = date_of(c + ds, d - ds);
-                if (dt > 0) ev->date = dt;
-                else p->s->warnings++;
+                if (dt > 0)
+                    ev->date = dt;
+                else
+                    p->s->warnings++;
             }
         }
     }
@@ -176,7 +189,8 @@ static int has_end_phrase(const char *t) {
     size_t m = sizeof phrase - 1, n = strlen(t);
     for (size_t i = 0; i + m <= n; i++) {
         size_t k = 0;
-        while (k < m && tolower((unsigned char)t[i + k]) == phrase[k]) k++;
+        while (k < m && tolower((unsigned char)t[i + k]) == phrase[k])
+            k++;
         if (k == m && !(i > 0 && t[i - 1] == '"')) return 1;
     }
     return 0;
@@ -254,9 +268,11 @@ static int parse_text(tabari_record_set *out, const char *buf, size_t len) {
         r->date = dt > 0 ? dt : 0;
         if (nd == 7 || dt <= 0) out->warnings++;
         size_t q = nd;
-        while (q < h.n && isspace((unsigned char)h.s[q])) q++;
+        while (q < h.n && isspace((unsigned char)h.s[q]))
+            q++;
         size_t idb = q;
-        while (q < h.n && !isspace((unsigned char)h.s[q])) q++;
+        while (q < h.n && !isspace((unsigned char)h.s[q]))
+            q++;
         r->id = adup(&p, h.s + idb, q - idb);
         /* body: until a blank line */
         text.n = com.n = 0;
@@ -309,15 +325,19 @@ static int parse_text(tabari_record_set *out, const char *buf, size_t len) {
         parse_expectations(&p, r, com.v, com.n);
         if (p.nev) {
             tabari_event *ev = arena_calloc(&out->mem, p.nev, sizeof *ev);
-            if (!ev) p.oom = 1;
-            else memcpy(ev, p.ev, p.nev * sizeof *ev);
+            if (!ev)
+                p.oom = 1;
+            else
+                memcpy(ev, p.ev, p.nev * sizeof *ev);
             r->events = ev;
             r->n_events = p.nev;
         }
         if (p.nopt) {
             const char **op = arena_calloc(&out->mem, p.nopt, sizeof *op);
-            if (!op) p.oom = 1;
-            else memcpy(op, p.opt, p.nopt * sizeof *op);
+            if (!op)
+                p.oom = 1;
+            else
+                memcpy(op, p.opt, p.nopt * sizeof *op);
             r->options = op;
             r->n_options = p.nopt;
         }
@@ -348,8 +368,10 @@ static int parse_text(tabari_record_set *out, const char *buf, size_t len) {
         }
         out->n_standard++;
         int active = r->n_events || r->expect_none || r->expect_complex || r->expect_discard;
-        if (r->n_options) out->n_option_records++;
-        else if (!active && r->n_disabled) out->n_disabled_only++;
+        if (r->n_options)
+            out->n_option_records++;
+        else if (!active && r->n_disabled)
+            out->n_disabled_only++;
         r->scoreable = !r->n_options && active;
         if (r->scoreable) out->n_scoreable++;
     }

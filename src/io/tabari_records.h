@@ -38,30 +38,30 @@
 
 typedef struct {
     const char *source, *target, *code;
-    int32_t date;            /* YYYYMMDD given after the braces, 0 = the record's date */
+    int32_t date; /* YYYYMMDD given after the braces, 0 = the record's date */
 } tabari_event;
 
 typedef struct {
-    const char *id;          /* second token of the header line */
-    const char *header;      /* the whole header line */
-    int32_t date;            /* YYYYMMDD, 0 when malformed */
-    const char *text;        /* text lines joined by one blank, blanks collapsed */
+    const char *id;     /* second token of the header line */
+    const char *header; /* the whole header line */
+    int32_t date;       /* YYYYMMDD, 0 when malformed */
+    const char *text;   /* text lines joined by one blank, blanks collapsed */
     const tabari_event *events;
     size_t n_events;
-    size_t n_disabled;       /* "-{ ... }" expectations */
+    size_t n_disabled; /* "-{ ... }" expectations */
     int expect_none, expect_complex, expect_discard;
-    const char **options;    /* "SET: TIME SHIFT = FALSE" ... */
+    const char **options; /* "SET: TIME SHIFT = FALSE" ... */
     size_t n_options;
     int has_comment;
     int is_end, after_end;
     int scoreable;
-    long line;               /* line of the header */
+    long line; /* line of the header */
 } tabari_record;
 
 typedef struct {
     tabari_record *records;
     size_t n;
-    size_t n_standard;       /* records before the end record */
+    size_t n_standard; /* records before the end record */
     size_t n_scoreable;
     size_t n_option_records; /* among the standard records */
     size_t n_disabled_only;  /* standard records whose expectations are all deactivated */

@@ -19,58 +19,57 @@ extern "C" {
 
 /* Penn Treebank tags. X(enum suffix, name). The order is part of the blob format: the lexicon
  * blob records a hash of this list and is refused (treated as empty) if it does not match. */
-#define LEX_TAG_LIST(X) \
-    X(CC, "CC")         \
-    X(CD, "CD")         \
-    X(DT, "DT")         \
-    X(EX, "EX")         \
-    X(FW, "FW")         \
-    X(IN, "IN")         \
-    X(JJ, "JJ")         \
-    X(JJR, "JJR")       \
-    X(JJS, "JJS")       \
-    X(LS, "LS")         \
-    X(MD, "MD")         \
-    X(NN, "NN")         \
-    X(NNS, "NNS")       \
-    X(NNP, "NNP")       \
-    X(NNPS, "NNPS")     \
-    X(PDT, "PDT")       \
-    X(POS, "POS")       \
-    X(PRP, "PRP")       \
-    X(PRPS, "PRP$")     \
-    X(RB, "RB")         \
-    X(RBR, "RBR")       \
-    X(RBS, "RBS")       \
-    X(RP, "RP")         \
-    X(SYM, "SYM")       \
-    X(TO, "TO")         \
-    X(UH, "UH")         \
-    X(VB, "VB")         \
-    X(VBD, "VBD")       \
-    X(VBG, "VBG")       \
-    X(VBN, "VBN")       \
-    X(VBP, "VBP")       \
-    X(VBZ, "VBZ")       \
-    X(WDT, "WDT")       \
-    X(WP, "WP")         \
-    X(WPS, "WP$")       \
-    X(WRB, "WRB")       \
-    X(HASH, "#")        \
-    X(DOLLAR, "$")      \
-    X(LQUOTE, "``")     \
-    X(RQUOTE, "''")     \
-    X(LRB, "(")         \
-    X(RRB, ")")         \
-    X(COMMA, ",")       \
-    X(PERIOD, ".")      \
+#define LEX_TAG_LIST(X)                                                                            \
+    X(CC, "CC")                                                                                    \
+    X(CD, "CD")                                                                                    \
+    X(DT, "DT")                                                                                    \
+    X(EX, "EX")                                                                                    \
+    X(FW, "FW")                                                                                    \
+    X(IN, "IN")                                                                                    \
+    X(JJ, "JJ")                                                                                    \
+    X(JJR, "JJR")                                                                                  \
+    X(JJS, "JJS")                                                                                  \
+    X(LS, "LS")                                                                                    \
+    X(MD, "MD")                                                                                    \
+    X(NN, "NN")                                                                                    \
+    X(NNS, "NNS")                                                                                  \
+    X(NNP, "NNP")                                                                                  \
+    X(NNPS, "NNPS")                                                                                \
+    X(PDT, "PDT")                                                                                  \
+    X(POS, "POS")                                                                                  \
+    X(PRP, "PRP")                                                                                  \
+    X(PRPS, "PRP$")                                                                                \
+    X(RB, "RB")                                                                                    \
+    X(RBR, "RBR")                                                                                  \
+    X(RBS, "RBS")                                                                                  \
+    X(RP, "RP")                                                                                    \
+    X(SYM, "SYM")                                                                                  \
+    X(TO, "TO")                                                                                    \
+    X(UH, "UH")                                                                                    \
+    X(VB, "VB")                                                                                    \
+    X(VBD, "VBD")                                                                                  \
+    X(VBG, "VBG")                                                                                  \
+    X(VBN, "VBN")                                                                                  \
+    X(VBP, "VBP")                                                                                  \
+    X(VBZ, "VBZ")                                                                                  \
+    X(WDT, "WDT")                                                                                  \
+    X(WP, "WP")                                                                                    \
+    X(WPS, "WP$")                                                                                  \
+    X(WRB, "WRB")                                                                                  \
+    X(HASH, "#")                                                                                   \
+    X(DOLLAR, "$")                                                                                 \
+    X(LQUOTE, "``")                                                                                \
+    X(RQUOTE, "''")                                                                                \
+    X(LRB, "(")                                                                                    \
+    X(RRB, ")")                                                                                    \
+    X(COMMA, ",")                                                                                  \
+    X(PERIOD, ".")                                                                                 \
     X(COLON, ":")
 
 #define LEX_TAG_ENUM_(sym, name) LEX_##sym,
 typedef enum {
     LEX_TAG_NONE = 0,
-    LEX_TAG_LIST(LEX_TAG_ENUM_)
-    LEX_TAG_COUNT /* < 64: every tag fits in a uint64_t bit mask */
+    LEX_TAG_LIST(LEX_TAG_ENUM_) LEX_TAG_COUNT /* < 64: every tag fits in a uint64_t bit mask */
 } lex_tag;
 #undef LEX_TAG_ENUM_
 

@@ -8,22 +8,22 @@
 
 #include <string.h>
 
-static int is(const token *t, const char *w) { return strcmp(t->norm, w) == 0; }
-
-
+static int is(const token *t, const char *w) {
+    return strcmp(t->norm, w) == 0;
+}
 
 static uint64_t tags_of(const lex_table *lex, const token *t, uint8_t *best) {
     lex_info li;
     if (t->flags & TOK_PUNCT) {
         char c = t->norm[0];
-        *best = c == ',' ? LEX_COMMA
+        *best = c == ','                             ? LEX_COMMA
                 : (c == '.' || c == '!' || c == '?') ? LEX_PERIOD
                 : (c == ':' || c == ';' || c == '-') ? LEX_COLON
-                : (c == '(' || c == '[') ? LEX_LRB
-                : (c == ')' || c == ']') ? LEX_RRB
-                : (t->flags & TOK_QOPEN) ? LEX_LQUOTE
-                : (t->flags & TOK_QCLOSE) ? LEX_RQUOTE
-                                          : LEX_SYM;
+                : (c == '(' || c == '[')             ? LEX_LRB
+                : (c == ')' || c == ']')             ? LEX_RRB
+                : (t->flags & TOK_QOPEN)             ? LEX_LQUOTE
+                : (t->flags & TOK_QCLOSE)            ? LEX_RQUOTE
+                                                     : LEX_SYM;
         return LEX_TAGBIT(*best);
     }
     if (lex_lookup(lex, t->norm, t->norm_len, &li)) {
@@ -35,7 +35,9 @@ static uint64_t tags_of(const lex_table *lex, const token *t, uint8_t *best) {
     return LEX_TAGBIT(*best);
 }
 
-static int can(uint64_t tags, lex_tag t) { return (tags & LEX_TAGBIT(t)) != 0; }
+static int can(uint64_t tags, lex_tag t) {
+    return (tags & LEX_TAGBIT(t)) != 0;
+}
 static int can_verb(uint64_t m) {
     return (m & (LEX_TAGBIT(LEX_VB) | LEX_TAGBIT(LEX_VBD) | LEX_TAGBIT(LEX_VBN) |
                  LEX_TAGBIT(LEX_VBP) | LEX_TAGBIT(LEX_VBZ) | LEX_TAGBIT(LEX_VBG))) != 0;
@@ -67,7 +69,8 @@ static uint8_t finite_form(uint64_t m, const token *t) {
 
 static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *wc, uint32_t n,
                          uint8_t *tag, uint64_t *masks) {
-    for (uint32_t i = 0; i < n; i++) masks[i] = tags_of(lex, &tk[i], &tag[i]);
+    for (uint32_t i = 0; i < n; i++)
+        masks[i] = tags_of(lex, &tk[i], &tag[i]);
     for (uint32_t i = 0; i < n; i++) {
         const token *t = &tk[i];
         uint64_t m = masks[i];
@@ -79,8 +82,8 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
             if (is(t, "'s")) {
                 /* 's: possessive unless followed by a participle/gerund/determiner */
                 tag[i] = LEX_POS;
-                if (i + 1 < n && (is(&tk[i + 1], "been") || is(&tk[i + 1], "not") ||
-                                  is(&tk[i + 1], "got")))
+                if (i + 1 < n &&
+                    (is(&tk[i + 1], "been") || is(&tk[i + 1], "not") || is(&tk[i + 1], "got")))
                     tag[i] = LEX_VBZ;
                 if (pt && (is(pt, "he") || is(pt, "she") || is(pt, "it") || is(pt, "that") ||
                            is(pt, "there") || is(pt, "what") || is(pt, "who")))
@@ -107,8 +110,10 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
         }
         int verbish = can_verb(m), nounish = can_noun(m);
         if (verbish && nounish) {
-            if (nominal_left(prev)) tag[i] = noun_form(m, t);
-            else if (prev == LEX_TO || prev == LEX_MD) tag[i] = can(m, LEX_VB) ? LEX_VB : LEX_VB;
+            if (nominal_left(prev))
+                tag[i] = noun_form(m, t);
+            else if (prev == LEX_TO || prev == LEX_MD)
+                tag[i] = can(m, LEX_VB) ? LEX_VB : LEX_VB;
             else if (prev == LEX_PRP || prev == LEX_WDT || prev == LEX_WP)
                 tag[i] = finite_form(m, t);
             else if (prev == LEX_NNS || prev == LEX_NNP || prev == LEX_NNPS || prev == LEX_NN) {
@@ -120,20 +125,21 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                                 !(wc[i + 1] & (W_TO | W_THAT));
                 /* a verb here has something after it: an object, a particle phrase */
                 int ends = i + 1 >= n || (tk[i + 1].flags & TOK_PUNCT);
-                if (noun_next) tag[i] = noun_form(m, t);
+                if (noun_next)
+                    tag[i] = noun_form(m, t);
                 else if (ends && tag[i] != LEX_VB && tag[i] != LEX_VBD && tag[i] != LEX_VBZ &&
                          tag[i] != LEX_VBP)
                     ; /* keep the lexicon's choice ("pulled their troops back,") */
                 else if (prev != LEX_NN || (i > 1 && tk[i - 2].flags & TOK_PUNCT) || i == 1)
                     tag[i] = finite_form(m, t);
-            }
-            else if (prev == LEX_IN) tag[i] = can(m, LEX_VBG) ? LEX_VBG : noun_form(m, t);
+            } else if (prev == LEX_IN)
+                tag[i] = can(m, LEX_VBG) ? LEX_VBG : noun_form(m, t);
         }
         if (can(m, LEX_VBD) && can(m, LEX_VBN)) {
             /* after be/get: passive participle; after have: perfect; else past tense */
             uint32_t j = i;
-            while (j > 0 && (tag[j - 1] == LEX_RB || is(&tk[j - 1], "not") ||
-                             is(&tk[j - 1], "n't")))
+            while (j > 0 &&
+                   (tag[j - 1] == LEX_RB || is(&tk[j - 1], "not") || is(&tk[j - 1], "n't")))
                 j--;
             if (j > 0 && (wc[j - 1] & (W_BE | W_HAVE | W_GET)))
                 tag[i] = LEX_VBN;
@@ -150,7 +156,7 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                 if (prev == LEX_DT || prev == LEX_PRPS)
                     tag[i] = LEX_JJ; /* "the affected villages": a participle as adjective */
                 else if (by_next || prev == LEX_COMMA ||
-                    (finite_before && after_noun && i + 1 < n && tag[i + 1] == LEX_IN))
+                         (finite_before && after_noun && i + 1 < n && tag[i + 1] == LEX_IN))
                     tag[i] = LEX_VBN;
                 else
                     tag[i] = LEX_VBD;
@@ -162,7 +168,8 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
             tag[i] = tag[i] == LEX_VBN ? LEX_JJ : LEX_NN;
         /* after to / a modal / do (skipping not, never and adverbs): the base form */
         uint32_t b = i;
-        while (b > 0 && ((wc[b - 1] & W_NEG) || tag[b - 1] == LEX_RB)) b--;
+        while (b > 0 && ((wc[b - 1] & W_NEG) || tag[b - 1] == LEX_RB))
+            b--;
         if (b > 0 && can(m, LEX_VB) &&
             (tag[b - 1] == LEX_TO || tag[b - 1] == LEX_MD || (wc[b - 1] & W_DO)))
             tag[i] = LEX_VB;
@@ -180,7 +187,8 @@ static int build_groups(arena *a, sent_syntax *s) {
     s->groups = arena_alloc(a, (n + 1) * sizeof *s->groups);
     s->group_of = arena_alloc(a, (n + 1) * sizeof *s->group_of);
     if (!s->groups || !s->group_of) return -1;
-    for (uint32_t i = 0; i < n; i++) s->group_of[i] = -1;
+    for (uint32_t i = 0; i < n; i++)
+        s->group_of[i] = -1;
     s->ngroups = 0;
     uint32_t i = 0;
     while (i < n) {
@@ -192,7 +200,8 @@ static int build_groups(arena *a, sent_syntax *s) {
         if (tg == LEX_TO) { /* "to" starts a verb group only before a verb: "to talk", not
                                "to the villages" */
             uint32_t k = i + 1;
-            while (k < n && s->tag[k] == LEX_RB) k++;
+            while (k < n && s->tag[k] == LEX_RB)
+                k++;
             if (k >= n || !tag_is_verb(s->tag[k])) {
                 i++;
                 continue;
@@ -257,7 +266,8 @@ static int build_groups(arena *a, sent_syntax *s) {
         g->head = head;
         g->flags = flags;
         g->clause = 0;
-        for (uint32_t k = first; k < j && k < n; k++) s->group_of[k] = (int16_t)s->ngroups;
+        for (uint32_t k = first; k < j && k < n; k++)
+            s->group_of[k] = (int16_t)s->ngroups;
         s->ngroups++;
         i = j > i ? j : i + 1;
         if (s->ngroups >= 32000) break;
@@ -266,8 +276,6 @@ static int build_groups(arena *a, sent_syntax *s) {
 }
 
 /* ---------------- clauses ---------------- */
-
-
 
 static int start_clause(arena *a, sent_syntax *s, uint32_t *cap, uint32_t first, uint8_t kind,
                         int16_t parent) {
@@ -306,8 +314,10 @@ static int build_clauses(arena *a, sent_syntax *s) {
     s->nclauses = 0;
     /* a sentence may open with a subordinate clause: "If Russia attacks, NATO will respond" */
     uint8_t first_kind = CL_MAIN;
-    if (s->n && (s->wcls[0] & W_COND)) first_kind = CL_COND;
-    else if (s->n && (s->wcls[0] & W_SUBORD)) first_kind = CL_SUBORD;
+    if (s->n && (s->wcls[0] & W_COND))
+        first_kind = CL_COND;
+    else if (s->n && (s->wcls[0] & W_SUBORD))
+        first_kind = CL_SUBORD;
     if (start_clause(a, s, &cap, 0, first_kind, -1) < 0) return -1;
     int16_t main_idx = 0;
     for (uint32_t i = 1; i < s->n; i++) {
@@ -316,27 +326,33 @@ static int build_clauses(arena *a, sent_syntax *s) {
         int16_t cur = (int16_t)(s->nclauses - 1);
         uint8_t kind = 255;
         uint32_t c = s->wcls[i], pc = s->wcls[i - 1];
-        if (c & W_COND) kind = CL_COND;
+        if (c & W_COND)
+            kind = CL_COND;
         else if ((c & W_SUBORD) && !(is(t, "as") && i + 1 < s->n &&
-                                        (is(&s->toks[i + 1], "well") ||
-                                         s->tag[i + 1] == LEX_JJ || s->tag[i + 1] == LEX_RB)))
+                                     (is(&s->toks[i + 1], "well") || s->tag[i + 1] == LEX_JJ ||
+                                      s->tag[i + 1] == LEX_RB)))
             kind = CL_SUBORD;
         else if ((c & W_RELATIVE) && (tag_is_noun(s->tag[i - 1]) || s->tag[i - 1] == LEX_COMMA))
             kind = CL_RELATIVE;
         else if ((c & W_THAT) && reporting_in_clause(s, s->clauses[cur].first, i))
             kind = CL_REPORTED;
-        else if ((c & W_THAT) && tag_is_noun(s->tag[i - 1])) kind = CL_RELATIVE;
+        else if ((c & W_THAT) && tag_is_noun(s->tag[i - 1]))
+            kind = CL_RELATIVE;
         else if ((pc & W_REPORT) && s->group_of[i - 1] >= 0 &&
                  (tag_is_noun(s->tag[i]) || s->tag[i] == LEX_PRP || s->tag[i] == LEX_DT) &&
                  !(pt->flags & TOK_INQUOTE))
             kind = CL_REPORTED; /* "said Russia would ..." without "that" */
-        else if ((t->flags & TOK_QOPEN)) kind = CL_QUOTE;
-        else if (pt->flags & TOK_QCLOSE && !(t->flags & TOK_INQUOTE)) kind = CL_MAIN;
-        else if ((c & W_CONJ) && !is(t, "or") && s->tag[i - 1] == LEX_COMMA) kind = CL_MAIN;
+        else if ((t->flags & TOK_QOPEN))
+            kind = CL_QUOTE;
+        else if (pt->flags & TOK_QCLOSE && !(t->flags & TOK_INQUOTE))
+            kind = CL_MAIN;
+        else if ((c & W_CONJ) && !is(t, "or") && s->tag[i - 1] == LEX_COMMA)
+            kind = CL_MAIN;
         else if (s->tag[i - 1] == LEX_COMMA && s->clauses[cur].first == 0 &&
                  (s->clauses[cur].kind == CL_COND || s->clauses[cur].kind == CL_SUBORD))
             kind = CL_MAIN; /* the main clause after a fronted "If ...," */
-        else if (c & W_SEMI) kind = CL_MAIN;
+        else if (c & W_SEMI)
+            kind = CL_MAIN;
         else if (s->tag[i - 1] == LEX_COMMA && s->clauses[cur].kind == CL_RELATIVE &&
                  s->clauses[cur].first >= 2 && s->tag[s->clauses[cur].first - 1] == LEX_COMMA &&
                  s->clauses[cur].parent >= 0)
@@ -386,8 +402,9 @@ int syntax_analyse(arena *a, const lex_table *lex, const syntax_words *sw, const
     out->wcls = arena_alloc(a, (n + 1) * sizeof *out->wcls);
     if (!out->wcls) return -1;
     for (uint32_t i = 0; i < n; i++)
-        out->wcls[i] = (toks[i].flags & TOK_PUNCT) && toks[i].norm[0] != ';' ? 0
-                       : syntax_word_class(sw, toks[i].norm, toks[i].norm_len);
+        out->wcls[i] = (toks[i].flags & TOK_PUNCT) && toks[i].norm[0] != ';'
+                           ? 0
+                           : syntax_word_class(sw, toks[i].norm, toks[i].norm_len);
     out->tag = arena_alloc(a, n + 1);
     uint64_t *masks = arena_alloc(a, (n + 1) * sizeof *masks);
     if (!out->tag || !masks) return -1;

@@ -21,44 +21,44 @@
 #include "words.h"
 
 enum {
-    VG_NEG = 1,          /* not, n't, never, no longer */
-    VG_PASSIVE = 2,      /* be/get + past participle */
-    VG_MODAL = 4,        /* would, could, might, may, should, must, can */
-    VG_FUTURE = 8,       /* will, shall, going to */
-    VG_INF = 16,         /* to + verb */
-    VG_GERUND = 32,      /* -ing form heading a non-finite clause */
+    VG_NEG = 1,     /* not, n't, never, no longer */
+    VG_PASSIVE = 2, /* be/get + past participle */
+    VG_MODAL = 4,   /* would, could, might, may, should, must, can */
+    VG_FUTURE = 8,  /* will, shall, going to */
+    VG_INF = 16,    /* to + verb */
+    VG_GERUND = 32, /* -ing form heading a non-finite clause */
     VG_PAST = 64,
-    VG_COND = 128        /* in an if/unless clause: hypothetical */
+    VG_COND = 128 /* in an if/unless clause: hypothetical */
 };
 
 typedef struct {
-    uint32_t first, head;  /* first auxiliary and main verb (sentence-relative indexes) */
-    uint16_t flags;        /* VG_* */
+    uint32_t first, head; /* first auxiliary and main verb (sentence-relative indexes) */
+    uint16_t flags;       /* VG_* */
     uint16_t clause;
 } verb_group;
 
 enum {
     CL_MAIN = 0,
-    CL_REPORTED,   /* complement of a reporting verb: "X said [that Y]" */
-    CL_SUBORD,     /* adverbial: because, after, when, although */
-    CL_COND,       /* if, unless */
-    CL_RELATIVE,   /* who, which, that after a noun */
-    CL_QUOTE       /* inside quotation marks */
+    CL_REPORTED, /* complement of a reporting verb: "X said [that Y]" */
+    CL_SUBORD,   /* adverbial: because, after, when, although */
+    CL_COND,     /* if, unless */
+    CL_RELATIVE, /* who, which, that after a noun */
+    CL_QUOTE     /* inside quotation marks */
 };
 
 typedef struct {
-    uint32_t first, last;  /* token range, inclusive, sentence-relative */
-    uint8_t kind;          /* CL_* */
-    int16_t parent;        /* enclosing clause or -1 */
+    uint32_t first, last; /* token range, inclusive, sentence-relative */
+    uint8_t kind;         /* CL_* */
+    int16_t parent;       /* enclosing clause or -1 */
 } clause;
 
 typedef struct {
-    const token *toks;     /* the sentence's tokens */
+    const token *toks; /* the sentence's tokens */
     uint32_t n;
-    uint32_t *wcls;        /* W_* word classes per token */
-    uint8_t *tag;          /* lex_tag per token */
-    int16_t *group_of;     /* verb group index per token, -1 if none (auxiliaries included) */
-    uint16_t *clause_of;   /* clause index per token */
+    uint32_t *wcls;      /* W_* word classes per token */
+    uint8_t *tag;        /* lex_tag per token */
+    int16_t *group_of;   /* verb group index per token, -1 if none (auxiliaries included) */
+    uint16_t *clause_of; /* clause index per token */
     verb_group *groups;
     uint32_t ngroups;
     clause *clauses;

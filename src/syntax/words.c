@@ -75,9 +75,11 @@ syntax_words *syntax_words_new(void) {
     for (size_t l = 0; l < sizeof LISTS / sizeof LISTS[0]; l++) {
         const char *p = LISTS[l].words;
         while (*p) {
-            while (*p == ' ') p++;
+            while (*p == ' ')
+                p++;
             const char *e = p;
-            while (*e && *e != ' ') e++;
+            while (*e && *e != ' ')
+                e++;
             if (e > p) {
                 uint32_t id = intern_add(&w->t, p, (size_t)(e - p));
                 if (!id || id >= cap) goto fail;

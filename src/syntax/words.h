@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 enum {
-    W_BE = 1u << 0,       /* be, is, was, 's ... */
+    W_BE = 1u << 0, /* be, is, was, 's ... */
     W_HAVE = 1u << 1,
     W_DO = 1u << 2,
     W_MODAL = 1u << 3,    /* would could might may should must can */
@@ -24,18 +24,18 @@ enum {
     W_STARTER = 1u << 13, /* pronouns that may stand for a speaker: he she they we i */
     W_TO = 1u << 14,
     W_THAT = 1u << 15,
-    W_CONJ = 1u << 16,    /* and but or */
-    W_SEMI = 1u << 17,    /* ; */
-    W_DATE = 1u << 18,    /* yesterday today tonight night (and W_NOTNAME: weekdays, months) */
-    W_SPEECH = 1u << 19,  /* verbs whose subject is the author of a quote in their clause:
-                             vowed to start a "holy war", called the plan "a disaster" */
+    W_CONJ = 1u << 16,      /* and but or */
+    W_SEMI = 1u << 17,      /* ; */
+    W_DATE = 1u << 18,      /* yesterday today tonight night (and W_NOTNAME: weekdays, months) */
+    W_SPEECH = 1u << 19,    /* verbs whose subject is the author of a quote in their clause:
+                               vowed to start a "holy war", called the plan "a disaster" */
     W_ACCORDING = 1u << 20, /* according */
-    W_HEDGE = 1u << 21    /* inclined, likely, reluctant ... + to: the action is not reported */
+    W_HEDGE = 1u << 21      /* inclined, likely, reluctant ... + to: the action is not reported */
 };
 
 typedef struct syntax_words syntax_words;
 
-syntax_words *syntax_words_new(void);  /* NULL when out of memory */
+syntax_words *syntax_words_new(void); /* NULL when out of memory */
 void syntax_words_free(syntax_words *w);
 uint32_t syntax_word_class(const syntax_words *w, const char *s, size_t n);
 

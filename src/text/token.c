@@ -13,20 +13,22 @@
 
 /* Abbreviations that never end a sentence (titles, months, initials handled separately). */
 static const char *const TITLES[] = {
-    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cpl", "adm",
-    "maj", "cmdr", "rev", "prof", "st", "pres", "amb", "supt", "insp", "messrs", "hon", "fr",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vs", "v", "approx", "dept", "est", "ft", "mt", "ave", "blvd", "fig", "vol", "op",
-    "brig", "lieut", "gens", "reps", "sens", "govs", NULL};
+    "mr",  "mrs",  "ms",     "dr",     "gen",  "sen",  "rep",  "gov",  "lt",   "col",
+    "sgt", "capt", "cpl",    "adm",    "maj",  "cmdr", "rev",  "prof", "st",   "pres",
+    "amb", "supt", "insp",   "messrs", "hon",  "fr",   "jan",  "feb",  "mar",  "apr",
+    "jun", "jul",  "aug",    "sep",    "sept", "oct",  "nov",  "dec",  "no",   "nos",
+    "vs",  "v",    "approx", "dept",   "est",  "ft",   "mt",   "ave",  "blvd", "fig",
+    "vol", "op",   "brig",   "lieut",  "gens", "reps", "sens", "govs", NULL};
 /* Abbreviations that may also end a sentence ("... based in the U.S. The talks ..."). */
-static const char *const ENDERS[] = {"inc", "corp", "co", "ltd", "jr", "sr", "etc", "bros", "plc",
-                                     "llc", "p.m", "a.m", NULL};
+static const char *const ENDERS[] = {"inc",  "corp", "co",  "ltd", "jr",  "sr", "etc",
+                                     "bros", "plc",  "llc", "p.m", "a.m", NULL};
 /* Capitalised words that, after an ambiguous abbreviation, start a new sentence. */
 static const char *const STARTERS[] = {
-    "the", "he", "she", "it", "they", "we", "i", "but", "in", "a", "an", "this", "that", "these",
-    "those", "on", "at", "as", "mr.", "mrs.", "ms.", "his", "her", "their", "its", "our", "there",
-    "after", "while", "when", "however", "meanwhile", "officials", "and", "if", "for", "some",
-    "both", "many", "president", "prime", NULL};
+    "the",   "he",    "she",  "it",        "they",      "we",        "i",   "but", "in",
+    "a",     "an",    "this", "that",      "these",     "those",     "on",  "at",  "as",
+    "mr.",   "mrs.",  "ms.",  "his",       "her",       "their",     "its", "our", "there",
+    "after", "while", "when", "however",   "meanwhile", "officials", "and", "if",  "for",
+    "some",  "both",  "many", "president", "prime",     NULL};
 
 static int in_list(const char *const *list, const char *s, size_t n) {
     for (size_t i = 0; list[i]; i++)
@@ -47,8 +49,8 @@ static utf8proc_int32_t cp_at(src s, size_t i, size_t *clen) {
         return b;
     }
     utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s.text + i,
-                                          (utf8proc_ssize_t)(s.len - i), &cp);
+    utf8proc_ssize_t n =
+        utf8proc_iterate((const utf8proc_uint8_t *)s.text + i, (utf8proc_ssize_t)(s.len - i), &cp);
     if (n <= 0) {
         *clen = 1;
         return (unsigned char)s.text[i];
@@ -58,9 +60,9 @@ static utf8proc_int32_t cp_at(src s, size_t i, size_t *clen) {
 }
 
 static int is_space_cp(utf8proc_int32_t c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-           c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
-           c == 0x3000 || c == 0xFEFF || c == 0;
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+           (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 ||
+           c == 0xFEFF || c == 0;
 }
 
 static int is_word_cp(utf8proc_int32_t c) {
@@ -71,7 +73,9 @@ static int is_word_cp(utf8proc_int32_t c) {
            cat == UTF8PROC_CATEGORY_NL || cat == UTF8PROC_CATEGORY_NO;
 }
 
-static int is_apostrophe(utf8proc_int32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018; }
+static int is_apostrophe(utf8proc_int32_t c) {
+    return c == '\'' || c == 0x2019 || c == 0x2018;
+}
 static int is_dquote(utf8proc_int32_t c) {
     return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0xAB || c == 0xBB;
 }
@@ -125,9 +129,12 @@ static int normalise(arena *a, src s, token *t) {
             out[o++] = (char)c;
             continue;
         }
-        if (is_apostrophe(c)) c = '\'';
-        else if (is_dquote(c)) c = '"';
-        else if (c == 0x2013 || c == 0x2014 || c == 0x2212) c = '-';
+        if (is_apostrophe(c))
+            c = '\'';
+        else if (is_dquote(c))
+            c = '"';
+        else if (c == 0x2013 || c == 0x2014 || c == 0x2212)
+            c = '-';
         if (c <= 0x10FFFF && utf8proc_category(c) >= UTF8PROC_CATEGORY_LU &&
             utf8proc_category(c) <= UTF8PROC_CATEGORY_LO) {
             letters++;
@@ -139,7 +146,10 @@ static int normalise(arena *a, src s, token *t) {
         if (c > 0x10FFFF) c = 0xFFFD;
         utf8proc_uint8_t buf[4];
         utf8proc_ssize_t w = utf8proc_encode_char(c, buf);
-        if (w <= 0) { buf[0] = '?'; w = 1; }
+        if (w <= 0) {
+            buf[0] = '?';
+            w = 1;
+        }
         memcpy(out + o, buf, (size_t)w);
         o += (size_t)w;
         if (o > 60000) break;
@@ -196,12 +206,14 @@ static int keeps_period(src s, size_t b, size_t e, int *may_end) {
     }
     if (n == 1 && isupper((unsigned char)s.text[b])) return 1; /* initial: Vladimir V. Putin */
     if (n >= sizeof low) return 0;
-    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s.text[b + i]);
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)s.text[b + i]);
     if (in_list(TITLES, low, n)) {
         /* "no." only before a number: "No. 10"; plain "no." ends a sentence. */
         if (n == 2 && low[0] == 'n' && low[1] == 'o') {
             size_t j = e + 1;
-            while (j < s.len && s.text[j] == ' ') j++;
+            while (j < s.len && s.text[j] == ' ')
+                j++;
             return j < s.len && isdigit((unsigned char)s.text[j]);
         }
         return 1;
@@ -213,7 +225,8 @@ static int keeps_period(src s, size_t b, size_t e, int *may_end) {
     return 0;
 }
 
-/* Split clitics off a word token [b,e): 's ' n't 're 've 'll 'd 'm. Returns the split point or e. */
+/* Split clitics off a word token [b,e): 's ' n't 're 've 'll 'd 'm. Returns the split point or e.
+ */
 static size_t clitic_split(src s, size_t b, size_t e) {
     size_t n = e - b;
     const char *w = s.text + b;
@@ -245,22 +258,27 @@ static size_t clitic_split(src s, size_t b, size_t e) {
 }
 
 static int starter_follows(src s, size_t i) {
-    while (i < s.len && (s.text[i] == ' ' || s.text[i] == '\t')) i++;
+    while (i < s.len && (s.text[i] == ' ' || s.text[i] == '\t'))
+        i++;
     if (i >= s.len) return 1;
     if (s.text[i] == '\n') return 1;
     if (!isupper((unsigned char)s.text[i]) && s.text[i] != '"' && (unsigned char)s.text[i] != 0xE2)
         return 0;
     size_t j = i;
-    while (j < s.len && (isalpha((unsigned char)s.text[j]) || s.text[j] == '.')) j++;
+    while (j < s.len && (isalpha((unsigned char)s.text[j]) || s.text[j] == '.'))
+        j++;
     char low[16];
     size_t n = j - i;
     if (n == 0) return (unsigned char)s.text[i] == 0xE2 || s.text[i] == '"';
     if (n >= sizeof low) return 0;
-    for (size_t k = 0; k < n; k++) low[k] = (char)tolower((unsigned char)s.text[i + k]);
+    for (size_t k = 0; k < n; k++)
+        low[k] = (char)tolower((unsigned char)s.text[i + k]);
     return in_list(STARTERS, low, n);
 }
 
-int tok_is_quote_mark(const token *t) { return (t->flags & (TOK_QOPEN | TOK_QCLOSE)) != 0; }
+int tok_is_quote_mark(const token *t) {
+    return (t->flags & (TOK_QOPEN | TOK_QCLOSE)) != 0;
+}
 
 /* Decide whether a double quote at byte i opens or closes, given the quote state. */
 static uint16_t quote_kind(src s, size_t i, utf8proc_int32_t c, int in_quote) {
@@ -322,7 +340,8 @@ static int tokenize_pass(src s, tokvec *tv, arena *a) {
         size_t e = i + clen;
         /* Runs of the same ASCII punctuation (..., --) stay one token. */
         if (c < 128 && !is_dquote(c))
-            while (e < s.len && s.text[e] == (char)c) e++;
+            while (e < s.len && s.text[e] == (char)c)
+                e++;
         if (!push_tok(tv, (uint32_t)i, (uint32_t)e, f)) return -1;
         i = e;
     }

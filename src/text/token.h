@@ -14,29 +14,29 @@
 #include "../util/arena.h"
 
 enum {
-    TOK_CAP = 1 << 0,        /* first letter upper case */
-    TOK_ALLCAPS = 1 << 1,    /* every letter upper case (and at least one letter) */
-    TOK_DIGIT = 1 << 2,      /* starts with a digit */
-    TOK_PUNCT = 1 << 3,      /* punctuation */
-    TOK_QOPEN = 1 << 4,      /* an opening quotation mark */
-    TOK_QCLOSE = 1 << 5,     /* a closing quotation mark */
-    TOK_INQUOTE = 1 << 6,    /* inside a quotation */
-    TOK_PARA = 1 << 7,       /* first token of a paragraph */
-    TOK_ABBREV = 1 << 8,     /* abbreviation ending in '.' (Mr., U.S., Feb., V.) */
-    TOK_SENT_START = 1 << 9  /* first token of a sentence */
+    TOK_CAP = 1 << 0,       /* first letter upper case */
+    TOK_ALLCAPS = 1 << 1,   /* every letter upper case (and at least one letter) */
+    TOK_DIGIT = 1 << 2,     /* starts with a digit */
+    TOK_PUNCT = 1 << 3,     /* punctuation */
+    TOK_QOPEN = 1 << 4,     /* an opening quotation mark */
+    TOK_QCLOSE = 1 << 5,    /* a closing quotation mark */
+    TOK_INQUOTE = 1 << 6,   /* inside a quotation */
+    TOK_PARA = 1 << 7,      /* first token of a paragraph */
+    TOK_ABBREV = 1 << 8,    /* abbreviation ending in '.' (Mr., U.S., Feb., V.) */
+    TOK_SENT_START = 1 << 9 /* first token of a sentence */
 };
 
 typedef struct {
-    uint32_t start, end;     /* byte span in the text */
-    const char *norm;        /* normalised lower-case form, NUL-terminated, in the arena */
+    uint32_t start, end; /* byte span in the text */
+    const char *norm;    /* normalised lower-case form, NUL-terminated, in the arena */
     uint16_t norm_len;
     uint16_t flags;
 } token;
 
 typedef struct {
-    uint32_t first, count;   /* token range */
-    uint32_t start, end;     /* byte span */
-    uint32_t paragraph;      /* paragraph index */
+    uint32_t first, count; /* token range */
+    uint32_t start, end;   /* byte span */
+    uint32_t paragraph;    /* paragraph index */
 } sentence;
 
 typedef struct {

@@ -31,7 +31,8 @@ void *arena_alloc(arena *a, size_t size) {
     arena_block *b = a->head;
     if (!b || b->size - b->used < size) {
         size_t want = a->block_size;
-        while (want < size) want *= 2;
+        while (want < size)
+            want *= 2;
         arena_block *nb = block_new(want);
         if (!nb) return NULL;
         nb->next = b;

@@ -31,7 +31,8 @@ int intern_init(intern_table *t) {
 
 void intern_free(intern_table *t) {
     if (t->strs)
-        for (uint32_t i = 1; i < t->count; i++) free(t->strs[i]);
+        for (uint32_t i = 1; i < t->count; i++)
+            free(t->strs[i]);
     free(t->strs);
     free(t->lens);
     free(t->hashes);
@@ -63,7 +64,8 @@ static int grow_slots(intern_table *t) {
     if (!ns) return -1;
     for (uint32_t id = 1; id < t->count; id++) {
         size_t i = t->hashes[id] & (ncap - 1);
-        while (ns[i]) i = (i + 1) & (ncap - 1);
+        while (ns[i])
+            i = (i + 1) & (ncap - 1);
         ns[i] = id + 1;
     }
     free(t->slots);

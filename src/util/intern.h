@@ -9,20 +9,20 @@
 #include <stdint.h>
 
 typedef struct {
-    uint32_t *slots;   /* id+1 per slot, 0 = empty; capacity is a power of two */
+    uint32_t *slots; /* id+1 per slot, 0 = empty; capacity is a power of two */
     size_t cap;
-    char **strs;       /* strs[id] owned copies; strs[0] unused */
+    char **strs; /* strs[id] owned copies; strs[0] unused */
     uint32_t *lens;
     uint32_t *hashes;
-    uint32_t count;    /* number of ids handed out, plus one for id 0 */
+    uint32_t count; /* number of ids handed out, plus one for id 0 */
     uint32_t strs_cap;
 } intern_table;
 
-int intern_init(intern_table *t);                     /* 0 on success, -1 out of memory */
+int intern_init(intern_table *t); /* 0 on success, -1 out of memory */
 void intern_free(intern_table *t);
 /* Returns the id of s (adding it when new), or 0 when out of memory. */
 uint32_t intern_add(intern_table *t, const char *s, size_t n);
-uint32_t intern_find(const intern_table *t, const char *s, size_t n);  /* 0 when absent */
+uint32_t intern_find(const intern_table *t, const char *s, size_t n); /* 0 when absent */
 const char *intern_str(const intern_table *t, uint32_t id);
 uint32_t intern_hash(const char *s, size_t n);
 
