@@ -137,6 +137,58 @@ static void category_of(const char *id, char *out, size_t cap) {
     out[n] = '\0';
 }
 
+/* What every suite run shares: the suite's dictionaries, a coder, the tally. */
+typedef struct {
+    parley_dicts *dicts;
+    parley_coder *coder;
+    tally t;
+    int verbose;
+} suite;
+
+/* Load only the named dictionaries (actors: up to 16 files) and make a coder. */
+static int suite_open(suite *su, parley_dict_paths *p, const char *const *actors, size_t nactors,
+                      int verbose, int all) {
+    const char *list[17] = {0};
+    for (size_t i = 0; i < nactors && i < 16; i++)
+        list[i] = actors[i];
+    p->only_named = 1;
+    p->actors = nactors ? list : NULL;
+    memset(su, 0, sizeof *su);
+    su->verbose = verbose;
+    unsigned warnings;
+    su->dicts = cli_load_dicts(p, &warnings);
+    if (!su->dicts) return -1;
+    parley_options opt = {.emit_all = all, .require_dyad = 1};
+    parley_error e;
+    memset(&e, 0, sizeof e);
+    su->coder = parley_coder_new(su->dicts, &opt, &e);
+    if (!su->coder) {
+        fprintf(stderr, "parley validate: %s\n", e.message);
+        parley_dicts_free(su->dicts);
+        return -1;
+    }
+    return 0;
+}
+
+static void suite_close(suite *su) {
+    parley_coder_free(su->coder);
+    parley_dicts_free(su->dicts);
+}
+
+/* Code one record and count it; `where` names it in failure reports. */
+static void suite_record(suite *su, const char *id, const char *category, int32_t date,
+                         const char *text, const ev_set *want, const char *file, long line) {
+    ev_set got;
+    code_text(su->coder, id, date, text, &got);
+    int ok = ev_equal(want, &got);
+    count(&su->t, category, ok);
+    if (!ok && su->verbose) {
+        printf("FAIL %s (%s:%ld) %s\n", id, file, line, text);
+        ev_print("expected", want);
+        ev_print("coded   ", &got);
+    }
+}
+
 static int run_petr(const char *path, int verbose, int all) {
     petr_record_set rs;
     char err[512];
@@ -146,46 +198,27 @@ static int run_petr(const char *path, int verbose, int all) {
     }
     parley_dict_paths p;
     memset(&p, 0, sizeof p);
-    p.only_named = 1;
     p.verbs = rs.verbs;
     p.agents = rs.agents;
     p.discards = rs.discards;
     p.issues = rs.issues;
-    const char *actors[17] = {0};
-    for (size_t i = 0; i < rs.n_actors && i < 16; i++)
-        actors[i] = rs.actors[i];
-    p.actors = rs.n_actors ? actors : NULL;
-    unsigned warnings;
-    parley_dicts *d = cli_load_dicts(&p, &warnings);
-    if (!d) {
+    suite su;
+    if (suite_open(&su, &p, rs.actors, rs.n_actors, verbose, all) < 0) {
         petr_records_free(&rs);
         return EXIT_CANNOT;
     }
-    parley_options opt = {.emit_all = all, .require_dyad = 1};
-    parley_error e;
-    memset(&e, 0, sizeof e);
-    parley_coder *c = parley_coder_new(d, &opt, &e);
-    tally t;
-    memset(&t, 0, sizeof t);
-    for (size_t i = 0; i < rs.n && c; i++) {
+    for (size_t i = 0; i < rs.n; i++) {
         const petr_record *r = &rs.records[i];
-        ev_set want, got;
+        ev_set want;
         memset(&want, 0, sizeof want);
         for (size_t k = 0; k < r->n_events; k++)
             ev_add(&want, r->events[k].source, r->events[k].target, r->events[k].code);
-        code_text(c, r->id, r->date, r->text ? r->text : "", &got);
-        int ok = ev_equal(&want, &got);
-        count(&t, r->category ? r->category : "?", ok);
-        if (!ok && verbose) {
-            printf("FAIL %s (%s:%ld) %s\n", r->id, path, r->line, r->text ? r->text : "");
-            ev_print("expected", &want);
-            ev_print("coded   ", &got);
-        }
+        suite_record(&su, r->id, r->category ? r->category : "?", r->date, r->text ? r->text : "",
+                     &want, path, r->line);
     }
-    parley_coder_free(c);
-    parley_dicts_free(d);
+    suite_close(&su);
     petr_records_free(&rs);
-    return report(&t);
+    return report(&su.t);
 }
 
 static int run_tabari(const char *path, int verbose, int all) {
@@ -197,27 +230,15 @@ static int run_tabari(const char *path, int verbose, int all) {
     }
     parley_dict_paths p;
     memset(&p, 0, sizeof p);
-    p.only_named = 1;
     p.verbs = pr.verbs;
     p.agents = pr.agents;
-    const char *actors[17] = {0};
-    for (size_t i = 0; i < pr.n_actors && i < 16; i++)
-        actors[i] = pr.actors[i];
-    p.actors = pr.n_actors ? actors : NULL;
-    unsigned warnings;
-    parley_dicts *d = cli_load_dicts(&p, &warnings);
-    if (!d) {
+    suite su;
+    if (suite_open(&su, &p, (const char *const *)pr.actors, pr.n_actors, verbose, all) < 0) {
         tabari_project_free(&pr);
         return EXIT_CANNOT;
     }
-    parley_options opt = {.emit_all = all, .require_dyad = 1};
-    parley_error e;
-    memset(&e, 0, sizeof e);
-    parley_coder *c = parley_coder_new(d, &opt, &e);
-    tally t;
-    memset(&t, 0, sizeof t);
     int rc = EXIT_OK;
-    for (size_t f = 0; f < pr.n_texts && c; f++) {
+    for (size_t f = 0; f < pr.n_texts; f++) {
         tabari_record_set rs;
         if (tabari_records_read(pr.texts[f], &rs, err, sizeof err) < 0) {
             fprintf(stderr, "parley validate: %s\n", err);
@@ -227,29 +248,22 @@ static int run_tabari(const char *path, int verbose, int all) {
         for (size_t i = 0; i < rs.n; i++) {
             const tabari_record *r = &rs.records[i];
             if (!r->scoreable) continue;
-            ev_set want, got;
+            ev_set want;
             memset(&want, 0, sizeof want);
             for (size_t k = 0; k < r->n_events; k++)
                 ev_add(&want, r->events[k].source,
                        strcmp(r->events[k].target, "---") ? r->events[k].target : "",
                        r->events[k].code);
-            code_text(c, r->id, r->date, r->text ? r->text : "", &got);
-            int ok = ev_equal(&want, &got);
             char cat[32];
             category_of(r->id ? r->id : "?", cat, sizeof cat);
-            count(&t, cat, ok);
-            if (!ok && verbose) {
-                printf("FAIL %s (%s:%ld) %s\n", r->id, pr.texts[f], r->line, r->text);
-                ev_print("expected", &want);
-                ev_print("coded   ", &got);
-            }
+            suite_record(&su, r->id ? r->id : "?", cat, r->date, r->text ? r->text : "", &want,
+                         pr.texts[f], r->line);
         }
         tabari_records_free(&rs);
     }
-    parley_coder_free(c);
-    parley_dicts_free(d);
+    suite_close(&su);
     tabari_project_free(&pr);
-    int r = report(&t);
+    int r = report(&su.t);
     return rc ? rc : r;
 }
 
