@@ -48,13 +48,13 @@ static int phrase_matches(const sent_ctx *s, const dict_phrase *p, uint32_t at) 
     return 1;
 }
 
-/* Best phrase starting at token i over one head list. */
-static void best_in_list(const sent_ctx *s, uint32_t key, uint32_t i, const dict_phrase **best) {
+/* Best phrase starting at token i in a list sorted longest first. */
+static void best_in(const sent_ctx *s, const uint32_t *list, uint32_t n, uint32_t i,
+                    const dict_phrase **best) {
     const dict *d = &s->pd->d;
-    if (!key || key >= d->strings.count) return;
-    for (uint32_t k = d->phrase_heads[key]; k < d->phrase_heads[key + 1]; k++) {
-        const dict_phrase *p = &d->phrases.v[d->phrase_list[k]];
-        if (*best && p->n <= (*best)->n) break; /* lists are sorted longest first */
+    for (uint32_t k = 0; k < n; k++) {
+        const dict_phrase *p = &d->phrases.v[list[k]];
+        if (*best && p->n <= (*best)->n) break;
         if (phrase_matches(s, p, i)) {
             *best = p;
             break;
@@ -62,18 +62,37 @@ static void best_in_list(const sent_ctx *s, uint32_t key, uint32_t i, const dict
     }
 }
 
+/* Phrases whose first word is `key`: those of one word or with a stem second word (first-word
+ * index), and those whose first two words are key + token i+1 (two-word index). */
+static void best_for_first(const sent_ctx *s, uint32_t key, uint32_t i, const dict_phrase **best) {
+    const dict *d = &s->pd->d;
+    if (!key || key >= d->strings.count) return;
+    if (i + 1 < s->n) {
+        const tok_ids *nx = &s->ids[i + 1];
+        uint32_t seconds[3] = {nx->wid, nx->nlem != nx->wid ? nx->nlem : 0,
+                               nx->vlem != nx->wid && nx->vlem != nx->nlem ? nx->vlem : 0};
+        for (int k = 0; k < 3; k++) {
+            uint32_t n;
+            const uint32_t *list = dict_pair_phrases(d, key, seconds[k], &n);
+            if (list) best_in(s, list, n, i, best);
+        }
+    }
+    uint32_t a = d->phrase_heads[key], b = d->phrase_heads[key + 1];
+    best_in(s, d->phrase_list + a, b - a, i, best);
+}
+
 static const dict_phrase *longest_at(const sent_ctx *s, uint32_t i) {
     const dict *d = &s->pd->d;
     const token *t = &s->toks[i];
     const dict_phrase *best = NULL;
     if (t->flags & TOK_PUNCT) return NULL;
-    best_in_list(s, s->ids[i].wid, i, &best);
-    if (s->ids[i].nlem != s->ids[i].wid) best_in_list(s, s->ids[i].nlem, i, &best);
+    best_for_first(s, s->ids[i].wid, i, &best);
+    if (s->ids[i].nlem != s->ids[i].wid) best_for_first(s, s->ids[i].nlem, i, &best);
     if (d->stems.count > 1 && dict_may_have_stem(d, t->norm, t->norm_len)) {
         uint32_t maxl = t->norm_len < d->max_stem_len ? t->norm_len : d->max_stem_len;
         for (uint32_t l = 2; l <= maxl; l++) {
             if (!intern_find(&d->stems, t->norm, l)) continue;
-            best_in_list(s, intern_find(&d->strings, t->norm, l), i, &best);
+            best_for_first(s, intern_find(&d->strings, t->norm, l), i, &best);
         }
     }
     return best;

@@ -50,6 +50,8 @@ void dict_free(dict *d) {
     free(d->set_slots);
     free(d->set_next);
     free(d->set_loose);
+    free(d->pair_slots);
+    free(d->pair_list);
     free(d->phrase_heads);
     free(d->phrase_list);
     free(d->verb_heads);
@@ -408,6 +410,71 @@ static void pattern_keys(dict *d) {
     }
 }
 
+static uint32_t pair_hash(uint32_t a, uint32_t b) {
+    return (a * 2654435761u) ^ (b * 2246822519u + 0x9e3779b9u);
+}
+
+static struct dict_pair_slot *pair_slot(dict *d, uint32_t w0, uint32_t w1) {
+    uint32_t mask = d->pair_cap - 1, h = pair_hash(w0, w1) & mask;
+    while (d->pair_slots[h].w0 && (d->pair_slots[h].w0 != w0 || d->pair_slots[h].w1 != w1))
+        h = (h + 1) & mask;
+    return &d->pair_slots[h];
+}
+
+const uint32_t *dict_pair_phrases(const dict *d, uint32_t w0, uint32_t w1, uint32_t *n) {
+    *n = 0;
+    if (!d->pair_cap || !w0 || !w1) return NULL;
+    uint32_t mask = d->pair_cap - 1, h = pair_hash(w0, w1) & mask;
+    while (d->pair_slots[h].w0) {
+        if (d->pair_slots[h].w0 == w0 && d->pair_slots[h].w1 == w1) {
+            *n = d->pair_slots[h].n;
+            return d->pair_list + d->pair_slots[h].off;
+        }
+        h = (h + 1) & mask;
+    }
+    return NULL;
+}
+
+/* Move the phrases whose second word is exact into the two-word index; their first-word key
+ * becomes 0 so the first-word index leaves them out. */
+static int index_pairs(dict *d, uint32_t *keys) {
+    uint32_t npairs = 0;
+    for (uint32_t i = 0; i < d->phrases.n; i++) {
+        const dict_phrase *p = &d->phrases.v[i];
+        if (p->n >= 2 && !(d->words.v[p->words_off + 1].flags & DW_STEM)) npairs++;
+    }
+    d->pair_cap = 16;
+    while (d->pair_cap < npairs * 2 + 2) d->pair_cap *= 2;
+    d->pair_slots = calloc(d->pair_cap, sizeof *d->pair_slots);
+    d->pair_list = malloc(((size_t)npairs + 1) * sizeof *d->pair_list);
+    if (!d->pair_slots || !d->pair_list) return -1;
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) { /* offsets from the counts */
+            uint32_t off = 0;
+            for (uint32_t h = 0; h < d->pair_cap; h++) {
+                d->pair_slots[h].off = off;
+                off += d->pair_slots[h].n;
+                d->pair_slots[h].n = 0;
+            }
+        }
+        for (uint32_t i = 0; i < d->phrases.n; i++) {
+            const dict_phrase *p = &d->phrases.v[i];
+            if (p->n < 2 || (d->words.v[p->words_off + 1].flags & DW_STEM)) continue;
+            uint32_t w0 = d->words.v[p->words_off].word, w1 = d->words.v[p->words_off + 1].word;
+            struct dict_pair_slot *sl = pair_slot(d, w0, w1);
+            sl->w0 = w0;
+            sl->w1 = w1;
+            if (pass == 1) d->pair_list[sl->off + sl->n] = i;
+            sl->n++;
+            keys[i] = 0;
+        }
+    }
+    for (uint32_t h = 0; h < d->pair_cap; h++)
+        if (d->pair_slots[h].n > 1)
+            sort_by_length_desc(d, d->pair_list + d->pair_slots[h].off, d->pair_slots[h].n);
+    return 0;
+}
+
 int dict_freeze(dict *d) {
     if (d->in_block) dict_end_block(d);
     pattern_keys(d);
@@ -417,6 +484,10 @@ int dict_freeze(dict *d) {
     if (!keys) return -1;
     for (uint32_t i = 0; i < d->phrases.n; i++)
         keys[i] = d->words.v[d->phrases.v[i].words_off].word;
+    if (index_pairs(d, keys) < 0) {
+        free(keys);
+        return -1;
+    }
     if (build_index(nkeys, d->phrases.n, keys, &d->phrase_heads, &d->phrase_list) < 0) {
         free(keys);
         return -1;

@@ -159,6 +159,14 @@ typedef struct dict {
     /* Indexes built by dict_freeze(): first word id -> phrases / verbs that start with it.
      * heads_* are CSR arrays indexed by word id (size strings.count + 1). */
     uint32_t *phrase_heads, *phrase_list;
+    /* Phrases of two or more words whose second word is exact are indexed by their first two
+     * words instead (common first words such as "president" or "the" start thousands of
+     * phrases): an open-addressing table of dict_pair_slot, lists in pair_list. */
+    struct dict_pair_slot {
+        uint32_t w0, w1, off, n;
+    } *pair_slots;
+    uint32_t pair_cap;
+    uint32_t *pair_list;
     uint32_t *set_slots; /* pairs (word id, first item + 1) */
     uint32_t *set_next;  /* per set item: next item (+1) with the same first word */
     uint32_t *set_loose; /* item indexes tried one by one */
@@ -230,6 +238,8 @@ static inline int dict_may_have_stem(const dict *d, const char *s, size_t n) {
 }
 
 /* Lookups (after freeze). */
+/* Phrases starting with words w0 w1, longest first; *n gets their count. */
+const uint32_t *dict_pair_phrases(const dict *d, uint32_t w0, uint32_t w1, uint32_t *n);
 /* The first item (+1; 0 for none) of a set whose first word is `word`; follow dict.set_next. */
 uint32_t dict_set_first(const dict *d, uint32_t set, uint32_t word);
 const dict_code_info *dict_code_lookup(const dict *d, const char *code);

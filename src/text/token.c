@@ -198,7 +198,7 @@ static int word_has_internal_period(src s, size_t b, size_t e) {
 /* Is the word [b,e) followed by '.' an abbreviation that keeps the period? */
 static int keeps_period(src s, size_t b, size_t e, int *may_end) {
     size_t n = e - b;
-    char low[16];
+    char low[16] = {0};
     *may_end = 0;
     if (word_has_internal_period(s, b, e)) { /* U.S, U.N, p.m */
         *may_end = 1;
