@@ -15,6 +15,7 @@ set(PARLEY_LIB_SOURCES
   src/code/patterns.c
   src/code/quotes.c
   src/code/dates.c
+  src/code/wordcache.c
   src/code/coder.c
   src/code/load.c
   src/code/check.c

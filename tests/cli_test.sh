@@ -47,12 +47,24 @@ cmp -s "$tmp/t1" "$tmp/t2"; check "same output with 1 and 2 threads" $?
 "$PARLEY" code --json < "$SHARED/eval/dev/wikinews-articles.jsonl" 2> "$tmp/pipe.err" | head -1 > /dev/null
 check "closed pipe: no error message" $([ ! -s "$tmp/pipe.err" ]; echo $?)
 
-# 7. validate: help and the last line format
+# 7. real news: 500 corpus articles code with no error (also under the sanitizers in CI), and
+#    the output does not depend on the thread count
+CORPUS="$SHARED/corpus/wikinews-politics-2004-2009.jsonl"
+if [ -f "$CORPUS" ]; then
+    head -500 "$CORPUS" > "$tmp/corpus.jsonl"
+    "$PARLEY" code --json --threads 1 "$tmp/corpus.jsonl" > "$tmp/c1" 2> "$tmp/c1.err"
+    check "corpus sample exits 0" $?
+    check "corpus sample: no message" $([ ! -s "$tmp/c1.err" ]; echo $?)
+    "$PARLEY" code --json --threads 2 "$tmp/corpus.jsonl" > "$tmp/c2" 2>/dev/null
+    cmp -s "$tmp/c1" "$tmp/c2"; check "corpus sample: same output on 1 and 2 threads" $?
+fi
+
+# 8. validate: help and the last line format
 "$PARLEY" validate --help > /dev/null; check "validate --help" $?
 "$PARLEY" validate "$SHARED/reference/petrarch2/PETR.UnitTest.records.xml" 2>/dev/null | tail -1 | grep -Eq '^[0-9]+ passed, [0-9]+ failed$'
 check "validate ends with N passed, M failed" $?
 
-# 8. the bundled dictionaries lint clean
+# 9. the bundled dictionaries lint clean
 "$PARLEY" dict check > "$tmp/check.out"; check "dict check exits 0" $?
 grep -q "^0 problems" "$tmp/check.out"; check "dict check: 0 problems" $?
 

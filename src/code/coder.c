@@ -6,11 +6,13 @@
 #include "coder.h"
 #include "dates.h"
 #include "quotes.h"
+#include "wordcache.h"
 
 struct parley_coder {
     const struct parley_dicts *pd;
     parley_options opt;
-    arena scratch; /* per article, reset after each */
+    arena scratch;    /* per article, reset after each */
+    word_cache words; /* lookups per distinct word, kept across articles */
 };
 
 parley_coder *parley_coder_new(const parley_dicts *d, const parley_options *opt,
@@ -29,12 +31,14 @@ parley_coder *parley_coder_new(const parley_dicts *d, const parley_options *opt,
     else
         c->opt.require_dyad = 1;
     arena_init(&c->scratch, 1 << 16);
+    word_cache_init(&c->words);
     return c;
 }
 
 void parley_coder_free(parley_coder *c) {
     if (!c) return;
     arena_free(&c->scratch);
+    word_cache_free(&c->words);
     free(c);
 }
 
@@ -45,27 +49,32 @@ static int32_t parse_iso_date(const char *s) {
     return v < 0 ? 0 : v;
 }
 
-/* Word ids for every token of a sentence: exact form, verb lemma (verbs only), noun lemma
- * (plural nouns only). Lemmas cost a lexicon probe or two, so only tokens whose tag can need
- * one get them. */
-static void token_ids(const struct parley_dicts *pd, const sent_syntax *syn, const token *t,
-                      uint32_t n, tok_ids *ids) {
-    const dict *d = &pd->d;
-    char buf[128];
+/* Look up every token of a sentence once, through the coder's word cache. */
+static int lookup_words(parley_coder *c, const token *t, uint32_t n, word_entry *ents,
+                        syntax_word_info *info) {
     for (uint32_t i = 0; i < n; i++) {
-        ids[i].wid = intern_find(&d->strings, t[i].norm, t[i].norm_len);
-        ids[i].vlem = ids[i].nlem = ids[i].wid;
+        memset(&ents[i], 0, sizeof ents[i]);
+        if (t[i].flags & TOK_PUNCT) continue;
+        /* copied: a later lookup may empty the cache */
+        const word_entry *e =
+            word_cache_get(&c->words, &c->pd->d, c->pd->lex, c->pd->words, &t[i]);
+        if (!e) return -1;
+        ents[i] = *e;
+        info[i] = e->info;
+    }
+    return 0;
+}
+
+/* Word ids for every token: exact form, verb lemma (verbs other than the base form), noun
+ * lemma (plural nouns), as the tags decide. */
+static void token_ids(const sent_syntax *syn, const word_entry *ents, uint32_t n, tok_ids *ids) {
+    for (uint32_t i = 0; i < n; i++) {
+        const word_entry *e = &ents[i];
+        ids[i].wid = ids[i].vlem = ids[i].nlem = e->wid;
+        if (!e->len) continue;
         uint8_t tg = syn->tag[i];
-        if (t[i].flags & TOK_PUNCT || t[i].norm_len >= sizeof buf) continue;
-        if (tag_is_verb(tg) && tg != LEX_VB && tg != LEX_VBP) {
-            size_t l = lex_lemma(pd->lex, t[i].norm, t[i].norm_len, 'v', buf, sizeof buf);
-            if (l && (l != t[i].norm_len || memcmp(buf, t[i].norm, l) != 0))
-                ids[i].vlem = intern_find(&d->strings, buf, l);
-        } else if (tg == LEX_NNS || tg == LEX_NNPS) {
-            size_t l = lex_lemma(pd->lex, t[i].norm, t[i].norm_len, 'n', buf, sizeof buf);
-            if (l && (l != t[i].norm_len || memcmp(buf, t[i].norm, l) != 0))
-                ids[i].nlem = intern_find(&d->strings, buf, l);
-        }
+        if (tag_is_verb(tg) && tg != LEX_VB && tg != LEX_VBP) ids[i].vlem = e->vlem;
+        else if (tg == LEX_NNS || tg == LEX_NNPS) ids[i].nlem = e->nlem;
     }
 }
 
@@ -541,12 +550,16 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
     for (uint32_t si = 0; si < tz.nsents && !e.stopped; si++) {
         const sentence *sn = &tz.sents[si];
         if (sn->count == 0) continue;
-        sent_syntax syn;
-        if (syntax_analyse(ar, c->pd->lex, c->pd->words, tz.toks + sn->first, sn->count, &syn) < 0)
-            goto nomem;
+        const token *st = tz.toks + sn->first;
+        word_entry *ents = arena_alloc(ar, (sn->count + 1) * sizeof *ents);
+        syntax_word_info *info = arena_alloc(ar, (sn->count + 1) * sizeof *info);
         tok_ids *ids = arena_alloc(ar, (sn->count + 1) * sizeof *ids);
-        if (!ids) goto nomem;
-        token_ids(c->pd, &syn, tz.toks + sn->first, sn->count, ids);
+        if (!ents || !info || !ids || lookup_words(c, st, sn->count, ents, info) < 0)
+            goto nomem;
+        sent_syntax syn;
+        if (syntax_analyse_with(ar, c->pd->lex, c->pd->words, st, sn->count, info, &syn) < 0)
+            goto nomem;
+        token_ids(&syn, ents, sn->count, ids);
         sent_ctx s = {.pd = c->pd,
                       .syn = &syn,
                       .toks = tz.toks + sn->first,

@@ -12,9 +12,9 @@ static int is(const token *t, const char *w) {
     return strcmp(t->norm, w) == 0;
 }
 
-static uint64_t tags_of(const lex_table *lex, const token *t, uint8_t *best) {
-    lex_info li;
-    if (t->flags & TOK_PUNCT) {
+/* The possible tags of a punctuation token (and its best one). */
+static uint64_t punct_tags(const token *t, uint8_t *best) {
+    {
         char c = t->norm[0];
         *best = c == ','                             ? LEX_COMMA
                 : (c == '.' || c == '!' || c == '?') ? LEX_PERIOD
@@ -26,6 +26,11 @@ static uint64_t tags_of(const lex_table *lex, const token *t, uint8_t *best) {
                                                      : LEX_SYM;
         return LEX_TAGBIT(*best);
     }
+}
+
+uint64_t syntax_word_tags(const lex_table *lex, const token *t, uint8_t *best) {
+    lex_info li;
+    if (t->flags & TOK_PUNCT) return punct_tags(t, best);
     if (lex_lookup(lex, t->norm, t->norm_len, &li)) {
         *best = (uint8_t)li.best;
         return li.tags | LEX_TAGBIT(li.best);
@@ -68,9 +73,15 @@ static uint8_t finite_form(uint64_t m, const token *t) {
 }
 
 static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *wc, uint32_t n,
-                         uint8_t *tag, uint64_t *masks) {
-    for (uint32_t i = 0; i < n; i++)
-        masks[i] = tags_of(lex, &tk[i], &tag[i]);
+                         const syntax_word_info *info, uint8_t *tag, uint64_t *masks) {
+    for (uint32_t i = 0; i < n; i++) {
+        if (info && !(tk[i].flags & TOK_PUNCT)) {
+            masks[i] = info[i].tags;
+            tag[i] = info[i].best;
+        } else {
+            masks[i] = syntax_word_tags(lex, &tk[i], &tag[i]);
+        }
+    }
     for (uint32_t i = 0; i < n; i++) {
         const token *t = &tk[i];
         uint64_t m = masks[i];
@@ -396,19 +407,28 @@ static int build_clauses(arena *a, sent_syntax *s) {
 
 int syntax_analyse(arena *a, const lex_table *lex, const syntax_words *sw, const token *toks,
                    uint32_t n, sent_syntax *out) {
+    return syntax_analyse_with(a, lex, sw, toks, n, NULL, out);
+}
+
+uint32_t syntax_token_class(const syntax_words *sw, const token *t) {
+    if ((t->flags & TOK_PUNCT) && t->norm[0] != ';') return 0;
+    return syntax_word_class(sw, t->norm, t->norm_len);
+}
+
+int syntax_analyse_with(arena *a, const lex_table *lex, const syntax_words *sw, const token *toks,
+                        uint32_t n, const syntax_word_info *info, sent_syntax *out) {
     memset(out, 0, sizeof *out);
     out->toks = toks;
     out->n = n;
     out->wcls = arena_alloc(a, (n + 1) * sizeof *out->wcls);
     if (!out->wcls) return -1;
     for (uint32_t i = 0; i < n; i++)
-        out->wcls[i] = (toks[i].flags & TOK_PUNCT) && toks[i].norm[0] != ';'
-                           ? 0
-                           : syntax_word_class(sw, toks[i].norm, toks[i].norm_len);
+        out->wcls[i] = info && !(toks[i].flags & TOK_PUNCT) ? info[i].wcls
+                                                             : syntax_token_class(sw, &toks[i]);
     out->tag = arena_alloc(a, n + 1);
     uint64_t *masks = arena_alloc(a, (n + 1) * sizeof *masks);
     if (!out->tag || !masks) return -1;
-    tag_sentence(lex, toks, out->wcls, n, out->tag, masks);
+    tag_sentence(lex, toks, out->wcls, n, info, out->tag, masks);
     if (build_groups(a, out) < 0) return -1;
     return build_clauses(a, out);
 }

@@ -65,6 +65,22 @@ typedef struct {
     uint32_t nclauses;
 } sent_syntax;
 
+/* What the syntax layer looks up for a word, which a caller may cache and pass in. */
+typedef struct {
+    uint64_t tags;   /* possible lex tags (bit mask) */
+    uint8_t best;    /* most likely tag */
+    uint32_t wcls;   /* W_* classes */
+} syntax_word_info;
+
+/* The lexicon's tags for a token (punctuation by its character); *best gets the likeliest. */
+uint64_t syntax_word_tags(const lex_table *lex, const token *t, uint8_t *best);
+/* The W_* classes of a token. */
+uint32_t syntax_token_class(const syntax_words *sw, const token *t);
+/* syntax_analyse with the per-token lookups already done (info[i] for every non-punctuation
+ * token; NULL = look them up). */
+int syntax_analyse_with(arena *a, const lex_table *lex, const syntax_words *sw, const token *toks,
+                        uint32_t n, const syntax_word_info *info, sent_syntax *out);
+
 /* Analyse one sentence. Memory from the arena. Returns 0, -1 out of memory. */
 int syntax_analyse(arena *a, const lex_table *lex, const syntax_words *sw, const token *toks,
                    uint32_t n, sent_syntax *out);

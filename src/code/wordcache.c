@@ -1,0 +1,84 @@
+/* wordcache.c: per-coder word cache; see wordcache.h. */
+#include "wordcache.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { CACHE_MAX = 1u << 15 }; /* entries before the cache is emptied (~3 MB of slots) */
+
+void word_cache_init(word_cache *c) {
+    memset(c, 0, sizeof *c);
+}
+
+void word_cache_free(word_cache *c) {
+    free(c->slots);
+    free(c->text);
+    memset(c, 0, sizeof *c);
+}
+
+static int reset(word_cache *c, uint32_t cap) {
+    free(c->slots);
+    c->slots = calloc(cap, sizeof *c->slots);
+    if (!c->slots) {
+        c->cap = 0;
+        return -1;
+    }
+    c->cap = cap;
+    c->used = 0;
+    c->text_len = 0;
+    return 0;
+}
+
+/* The dictionary id of the word's lemma: `self` when the word is its own lemma, 0 when the
+ * lemma is not a dictionary word. */
+static uint32_t lemma_id(const dict *d, const lex_table *lex, const token *t, char pos,
+                         uint32_t self) {
+    char buf[128];
+    if (t->norm_len >= sizeof buf) return self;
+    size_t l = lex_lemma(lex, t->norm, t->norm_len, pos, buf, sizeof buf);
+    if (!l || (l == t->norm_len && memcmp(buf, t->norm, l) == 0)) return self;
+    return intern_find(&d->strings, buf, l);
+}
+
+static int fill(word_cache *c, word_entry *e, uint32_t h, const dict *d, const lex_table *lex,
+                const syntax_words *sw, const token *t) {
+    if (c->text_len + t->norm_len + 1 > c->text_cap) {
+        size_t cap = c->text_cap ? c->text_cap * 2 : 1 << 16;
+        while (cap < c->text_len + t->norm_len + 1)
+            cap *= 2;
+        char *nt = realloc(c->text, cap);
+        if (!nt) return -1;
+        c->text = nt;
+        c->text_cap = cap;
+    }
+    memcpy(c->text + c->text_len, t->norm, t->norm_len);
+    e->hash = h;
+    e->len = t->norm_len;
+    e->str = (uint32_t)c->text_len;
+    c->text_len += t->norm_len;
+    e->info.tags = syntax_word_tags(lex, t, &e->info.best);
+    e->info.wcls = syntax_token_class(sw, t);
+    e->wid = intern_find(&d->strings, t->norm, t->norm_len);
+    e->vlem = lemma_id(d, lex, t, 'v', e->wid);
+    e->nlem = lemma_id(d, lex, t, 'n', e->wid);
+    c->used++;
+    return 0;
+}
+
+const word_entry *word_cache_get(word_cache *c, const dict *d, const lex_table *lex,
+                                 const syntax_words *sw, const token *t) {
+    if (t->norm_len == 0 || t->norm_len > 60000) return NULL;
+    if ((!c->slots || c->used * 2 >= c->cap || c->used >= CACHE_MAX ||
+         c->text_len > ((size_t)1 << 30)) &&
+        reset(c, c->slots && c->cap < CACHE_MAX * 2 ? c->cap * 2 : (c->slots ? c->cap : 4096)) < 0)
+        return NULL;
+    uint32_t h = intern_hash(t->norm, t->norm_len), mask = c->cap - 1, i = h & mask;
+    for (;;) {
+        word_entry *e = &c->slots[i];
+        if (e->len == 0) return fill(c, e, h, d, lex, sw, t) < 0 ? NULL : e;
+        if (e->hash == h && e->len == t->norm_len &&
+            memcmp(c->text + e->str, t->norm, t->norm_len) == 0)
+            return e;
+        i = (i + 1) & mask;
+    }
+}
