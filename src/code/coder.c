@@ -71,6 +71,8 @@ static void token_ids(const sent_syntax *syn, const word_entry *ents, uint32_t n
     for (uint32_t i = 0; i < n; i++) {
         const word_entry *e = &ents[i];
         ids[i].wid = ids[i].vlem = ids[i].nlem = e->wid;
+        ids[i].stem = e->stem;
+        ids[i].nstem = e->nstem;
         if (!e->len) continue;
         uint8_t tg = syn->tag[i];
         if (tag_is_verb(tg) && tg != LEX_VB && tg != LEX_VBP) ids[i].vlem = e->vlem;

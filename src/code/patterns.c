@@ -253,21 +253,13 @@ static int scan_list(const sent_ctx *s, uint32_t key, uint32_t h, int want_noun,
 }
 
 int match_verb_at(const sent_ctx *s, uint32_t h, int want_noun, verb_match *out) {
-    const dict *d = &s->pd->d;
     const tok_ids *id = &s->ids[h];
     int found = 0;
     scan_list(s, id->wid, h, want_noun, out, &found);
     if (id->vlem != id->wid) scan_list(s, id->vlem, h, want_noun, out, &found);
     if (id->nlem != id->wid && id->nlem != id->vlem)
         scan_list(s, id->nlem, h, want_noun, out, &found);
-    if (d->stems.count > 1 && dict_may_have_stem(d, s->toks[h].norm, s->toks[h].norm_len)) {
-        const token *t = &s->toks[h];
-        uint32_t maxl = t->norm_len < d->max_stem_len ? t->norm_len : d->max_stem_len;
-        for (uint32_t l = 2; l <= maxl; l++) {
-            if (!intern_find(&d->stems, t->norm, l)) continue;
-            uint32_t key = intern_find(&d->strings, t->norm, l);
-            if (key != id->wid) scan_list(s, key, h, want_noun, out, &found);
-        }
-    }
+    for (uint32_t k = 0; k < id->nstem; k++)
+        if (id->stem[k] != id->wid) scan_list(s, id->stem[k], h, want_noun, out, &found);
     return found;
 }

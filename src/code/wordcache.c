@@ -59,6 +59,13 @@ static int fill(word_cache *c, word_entry *e, uint32_t h, const dict *d, const l
     e->info.tags = syntax_word_tags(lex, t, &e->info.best);
     e->info.wcls = syntax_token_class(sw, t);
     e->wid = intern_find(&d->strings, t->norm, t->norm_len);
+    e->nstem = 0;
+    if (d->stems.count > 1 && dict_may_have_stem(d, t->norm, t->norm_len)) {
+        uint32_t maxl = t->norm_len < d->max_stem_len ? t->norm_len : d->max_stem_len;
+        for (uint32_t l = 2; l <= maxl && e->nstem < 4; l++)
+            if (intern_find(&d->stems, t->norm, l))
+                e->stem[e->nstem++] = intern_find(&d->strings, t->norm, l);
+    }
     e->vlem = lemma_id(d, lex, t, 'v', e->wid);
     e->nlem = lemma_id(d, lex, t, 'n', e->wid);
     c->used++;

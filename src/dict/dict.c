@@ -397,15 +397,22 @@ uint32_t dict_set_first(const dict *d, uint32_t set, uint32_t word) {
     return 0;
 }
 
-/* A pattern's key: its first exact word, which the sentence must contain. */
+/* A pattern's key: a word the sentence must contain; the longest exact word, as longer words
+ * are rarer ("negotiations" filters better than "to"). */
 static void pattern_keys(dict *d) {
     for (uint32_t p = 0; p < d->patterns.n; p++) {
         dict_pattern *pt = &d->patterns.v[p];
         pt->key = 0;
+        size_t best = 0;
         uint32_t n = pt->before_n + pt->after_n;
-        for (uint32_t i = 0; i < n && !pt->key; i++) {
+        for (uint32_t i = 0; i < n; i++) {
             const dict_elem *e = &d->elems.v[pt->before_off + i];
-            if (e->kind == PE_WORD && !(e->flags & DW_STEM)) pt->key = e->id;
+            if (e->kind != PE_WORD || (e->flags & DW_STEM)) continue;
+            size_t len = strlen(intern_str(&d->strings, e->id));
+            if (len > best) {
+                best = len;
+                pt->key = e->id;
+            }
         }
     }
 }
