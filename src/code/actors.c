@@ -26,15 +26,12 @@ static int object_of_preposition(const sent_ctx *s, uint32_t i) {
     return !(s->syn->wcls[p - 1] & (W_SUBORD | W_COND | W_THAT));
 }
 
-static int starts_with(const char *s, size_t n, const char *stem) {
-    size_t l = strlen(stem);
-    return l <= n && memcmp(s, stem, l) == 0;
-}
-
 int word_matches(const dict *d, const token *t, const tok_ids *id, const dict_word *w) {
     if ((w->flags & DW_CAPS) && !(t->flags & TOK_ALLCAPS)) return 0;
-    if (w->flags & DW_STEM)
-        return starts_with(t->norm, t->norm_len, intern_str(&d->strings, w->word));
+    if (w->flags & DW_STEM) {
+        uint32_t l = d->strings.lens[w->word];
+        return l <= t->norm_len && memcmp(t->norm, intern_str(&d->strings, w->word), l) == 0;
+    }
     return w->word == id->wid || (id->nlem && w->word == id->nlem) ||
            (id->vlem && w->word == id->vlem);
 }
@@ -116,14 +113,6 @@ typedef struct {
     const dict_phrase *p;
 } raw_mention;
 
-static const char *const PRONOUNS_PERSON[] = {"he", "she", "him", "her", NULL};
-static const char *const PRONOUNS_OTHER[] = {"it", "they", "them", NULL};
-
-static int in_words(const token *t, const char *const *ws) {
-    for (int i = 0; ws[i]; i++)
-        if (strcmp(t->norm, ws[i]) == 0) return 1;
-    return 0;
-}
 
 /* The subject mention of the reporting verb that governs a reported clause, if any. */
 static int32_t reporter_of(const sent_ctx *s, uint32_t tok, const mention *list, uint32_t nm) {
@@ -152,8 +141,10 @@ static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uin
     m->first = m->last = i;
     m->group = -1;
     m->pronoun = 1;
+    uint32_t wc = s->syn->wcls[i];
+    if (!(wc & (W_PRON_PERSON | W_PRON_OTHER)) && s->syn->tag[i] != LEX_NNP) return 0;
     int32_t rep = reporter_of(s, i, list, nm);
-    if (in_words(t, PRONOUNS_PERSON)) {
+    if (wc & W_PRON_PERSON) {
         if (rep >= 0 && list[rep].person) {
             *m = list[rep];
         } else if (mem->person_code[0]) {
@@ -162,7 +153,7 @@ static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uin
             m->person = 1;
         } else
             return 0;
-    } else if (in_words(t, PRONOUNS_OTHER)) {
+    } else if (wc & W_PRON_OTHER) {
         if (rep >= 0)
             *m = list[rep];
         else if (mem->actor_code[0]) {

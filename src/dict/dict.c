@@ -51,6 +51,7 @@ void dict_free(dict *d) {
     free(d->set_next);
     free(d->set_loose);
     free(d->pair_slots);
+    free(d->pair_first);
     free(d->pair_list);
     free(d->phrase_heads);
     free(d->phrase_list);
@@ -327,17 +328,24 @@ static int build_index(uint32_t nkeys, uint32_t nitems, const uint32_t *keys, ui
     return 0;
 }
 
-/* Phrases are tried longest first: insertion-sort one head's list by length, descending
- * (lists are short, and this keeps the sort free of global state). */
+static int cmp_u64(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Phrases are tried longest first: sort one list by length, descending, keeping dictionary order
+ * among equals (the sort key packs the inverted length above the phrase index). */
 static void sort_by_length_desc(const dict *d, uint32_t *list, uint32_t n) {
-    for (uint32_t i = 1; i < n; i++) {
-        uint32_t item = list[i], len = d->phrases.v[item].n, j = i;
-        while (j > 0 && d->phrases.v[list[j - 1]].n < len) {
-            list[j] = list[j - 1];
-            j--;
-        }
-        list[j] = item;
-    }
+    if (n < 2) return;
+    uint64_t small[64];
+    uint64_t *keys = n <= 64 ? small : malloc((size_t)n * sizeof *keys);
+    if (!keys) return; /* unsorted lists still match, just not longest first */
+    for (uint32_t i = 0; i < n; i++)
+        keys[i] = ((uint64_t)(0xffffu - d->phrases.v[list[i]].n) << 32) | list[i];
+    qsort(keys, n, sizeof *keys, cmp_u64);
+    for (uint32_t i = 0; i < n; i++)
+        list[i] = (uint32_t)keys[i];
+    if (keys != small) free(keys);
 }
 
 /* Index every set by its items' first words, so matching a set at a token is one probe. */
@@ -430,7 +438,7 @@ static struct dict_pair_slot *pair_slot(dict *d, uint32_t w0, uint32_t w1) {
 
 const uint32_t *dict_pair_phrases(const dict *d, uint32_t w0, uint32_t w1, uint32_t *n) {
     *n = 0;
-    if (!d->pair_cap || !w0 || !w1) return NULL;
+    if (!d->pair_cap || !w0 || !w1 || w0 >= d->strings.count || !d->pair_first[w0]) return NULL;
     uint32_t mask = d->pair_cap - 1, h = pair_hash(w0, w1) & mask;
     while (d->pair_slots[h].w0) {
         if (d->pair_slots[h].w0 == w0 && d->pair_slots[h].w1 == w1) {
@@ -454,7 +462,8 @@ static int index_pairs(dict *d, uint32_t *keys) {
     while (d->pair_cap < npairs * 2 + 2) d->pair_cap *= 2;
     d->pair_slots = calloc(d->pair_cap, sizeof *d->pair_slots);
     d->pair_list = malloc(((size_t)npairs + 1) * sizeof *d->pair_list);
-    if (!d->pair_slots || !d->pair_list) return -1;
+    d->pair_first = calloc((size_t)d->strings.count + 1, 1);
+    if (!d->pair_slots || !d->pair_list || !d->pair_first) return -1;
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1) { /* offsets from the counts */
             uint32_t off = 0;
@@ -471,6 +480,7 @@ static int index_pairs(dict *d, uint32_t *keys) {
             struct dict_pair_slot *sl = pair_slot(d, w0, w1);
             sl->w0 = w0;
             sl->w1 = w1;
+            d->pair_first[w0] = 1;
             if (pass == 1) d->pair_list[sl->off + sl->n] = i;
             sl->n++;
             keys[i] = 0;

@@ -44,6 +44,8 @@ static const word_list LISTS[] = {
      "saluted demand demanded demands ask asked asks express expressed expresses voice "
      "voiced voices"},
     {W_ACCORDING, "according"},
+    {W_PRON_PERSON, "he she him her"},
+    {W_PRON_OTHER, "it they them"},
     {W_HEDGE, "inclined likely unlikely reluctant unwilling hesitant loath loth poised "
               "tempted"},
     {W_SUBORD, "because although though while whereas after before since until unless when "

@@ -30,7 +30,9 @@ enum {
     W_SPEECH = 1u << 19,    /* verbs whose subject is the author of a quote in their clause:
                                vowed to start a "holy war", called the plan "a disaster" */
     W_ACCORDING = 1u << 20, /* according */
-    W_HEDGE = 1u << 21      /* inclined, likely, reluctant ... + to: the action is not reported */
+    W_HEDGE = 1u << 21,     /* inclined, likely, reluctant ... + to: the action is not reported */
+    W_PRON_PERSON = 1u << 22, /* he she him her */
+    W_PRON_OTHER = 1u << 23   /* it they them */
 };
 
 typedef struct syntax_words syntax_words;
