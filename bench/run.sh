@@ -11,10 +11,10 @@ R=../shared/reference/petrarch2
 [ -x "$B/bench_code" ] || { echo "build first: cmake --build $B" >&2; exit 3; }
 
 echo "== bundled dictionaries"
-"$B/bench_code" "$CORPUS" --repeat 3
+"$B/bench_code" "$CORPUS" --repeat 5
 echo
 echo "== Phoenix production dictionaries (CAMEO.2.0 + Phoenix actors, agents, discards)"
-"$B/bench_code" "$CORPUS" --repeat 3 --verbs $R/CAMEO.2.0.txt \
+"$B/bench_code" "$CORPUS" --repeat 5 --verbs $R/CAMEO.2.0.txt \
     --actors $R/Phoenix.Countries.actors.txt,$R/Phoenix.International.actors.txt,$R/Phoenix.MilNonState.actors.txt \
     --agents $R/Phoenix.agents.txt --discards $R/Phoenix.discards.txt
 echo
