@@ -110,6 +110,12 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
             tag[i] = LEX_TO;
             continue;
         }
+        /* An initial inside a name ("Sergey V. Lavrov"): a proper noun, not "v." (versus). */
+        if ((t->flags & TOK_ABBREV) && (t->flags & TOK_CAP) && t->norm_len == 2 && i > 0 &&
+            (pt->flags & TOK_CAP)) {
+            tag[i] = LEX_NNP;
+            continue;
+        }
         /* Capitalised word not at sentence start and not a known function word: proper noun. */
         if ((t->flags & TOK_CAP) && i > 0 && !(pt->flags & TOK_QOPEN) &&
             !(m & (LEX_TAGBIT(LEX_DT) | LEX_TAGBIT(LEX_IN) | LEX_TAGBIT(LEX_CC) |
@@ -339,6 +345,10 @@ static int build_clauses(arena *a, sent_syntax *s) {
         uint32_t c = s->wcls[i], pc = s->wcls[i - 1];
         if (c & W_COND)
             kind = CL_COND;
+        else if ((c & W_SUBORD) && is(t, "once") &&
+                 (i + 1 >= s->n || s->tag[i + 1] == LEX_IN || s->tag[i + 1] == LEX_COMMA ||
+                  s->tag[i + 1] == LEX_PERIOD))
+            kind = 255; /* "only once since ...": an adverb */
         else if ((c & W_SUBORD) && !(is(t, "as") && i + 1 < s->n &&
                                      (is(&s->toks[i + 1], "well") || s->tag[i + 1] == LEX_JJ ||
                                       s->tag[i + 1] == LEX_RB)))
