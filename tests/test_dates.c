@@ -40,6 +40,8 @@ static void test_relative_words(void **st) {
     (void)st;
     assert_int_equal(first_date("Yesterday the army withdrew", 20090301), 20090228);
     assert_int_equal(first_date("It was announced today", 20090301), 20090301);
+    assert_int_equal(first_date("A day after Biden said he would talk", 20221202), 20221201);
+    assert_int_equal(first_date("two days after the vote", 20221202), 20221130);
 }
 
 static void test_month_day(void **st) {

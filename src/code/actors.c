@@ -124,7 +124,7 @@ static int32_t reporter_of(const sent_ctx *s, uint32_t tok, const mention *list,
     for (uint32_t k = nm; k-- > 0;) {
         if (list[k].last >= cl->first || list[k].in_pp) continue;
         uint8_t kind = s->syn->clauses[s->syn->clause_of[list[k].first]].kind;
-        if (kind == CL_RELATIVE || kind == CL_SUBORD) continue;
+        if (kind == CL_RELATIVE) continue;
         return (int32_t)k;
     }
     return -1;
@@ -246,6 +246,12 @@ static int heads_noun_phrase(const sent_ctx *s, uint32_t i) {
     return i + 1 >= s->n || !tag_is_noun(s->syn->tag[i + 1]);
 }
 
+/* A person is an entry with dated roles (countries and organisations have one undated code). */
+static int is_person(const dict *d, uint32_t actor) {
+    const dict_actor *a = &d->actors.v[actor];
+    return a->roles_n > 1 || (a->roles_n == 1 && d->roles.v[a->roles_off].from != 0);
+}
+
 int find_mentions(arena *a, sent_ctx *s) {
     const dict *d = &s->pd->d;
     raw_mention *raw = arena_alloc(a, (s->n + 1) * sizeof *raw);
@@ -291,9 +297,7 @@ int find_mentions(arena *a, sent_ctx *s) {
             const char *code = dict_actor_code(d, x->p->target, s->date);
             if (!code || !strcmp(code, "---")) continue; /* unknown on this date, or a non-actor */
             m->actor = x->p->target;
-            m->person = d->actors.v[x->p->target].roles_n > 1 ||
-                        (d->actors.v[x->p->target].roles_n == 1 &&
-                         d->roles.v[d->actors.v[x->p->target].roles_off].from != 0);
+            m->person = is_person(d, x->p->target);
             snprintf(m->code, sizeof m->code, "%s", code);
             /* [actor] ['s] [adjectives] [agent] ["Ithilen's awful and evil minister"] */
             int mods = next && next->p->kind == PH_AGENT;
@@ -329,6 +333,7 @@ int find_mentions(arena *a, sent_ctx *s) {
                 if (code) {
                     combine(m->code, sizeof m->code, code, ag);
                     m->actor = next->p->target;
+                    m->person = is_person(d, next->p->target); /* "President Biden" */
                     m->last = next->last;
                     used[r + 1] = 1;
                 }

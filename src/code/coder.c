@@ -111,6 +111,24 @@ static int clause_of(const sent_ctx *s, uint32_t tok) {
 /* The subject of the verb group whose first token is `first`: the nearest mention before it in
  * the same clause that is not the object of a preposition; failing that, in the clause this one
  * hangs from (relative clauses, infinitives, coordinated verbs). */
+/* The antecedent of a relative clause: the mention right before "who/which/that" (the head of
+ * "President Emmanuel Macron of France, who ..." is Macron, not France), in a prepositional
+ * phrase or not. */
+static int32_t relative_antecedent(const sent_ctx *s, const clause *cl) {
+    if (cl->first == 0) return -1;
+    uint32_t end = cl->first - 1;
+    if (end > 0 && !strcmp(s->toks[end].norm, ",")) end--;
+    for (uint32_t k = s->nm; k-- > 0;) {
+        if (s->m[k].last != end) continue;
+        const mention *m = &s->m[k];
+        if (k > 0 && m->first >= 2 && !strcmp(s->toks[m->first - 1].norm, "of") &&
+            s->m[k - 1].last + 2 == m->first)
+            return (int32_t)(k - 1);
+        return (int32_t)k;
+    }
+    return -1;
+}
+
 static int32_t find_subject(const sent_ctx *s, uint32_t first) {
     int c = clause_of(s, first);
     int32_t fallback = -1;
@@ -125,6 +143,10 @@ static int32_t find_subject(const sent_ctx *s, uint32_t first) {
             if (fallback < 0) fallback = (int32_t)k;
         }
         if (cl->kind == CL_REPORTED || cl->kind == CL_QUOTE) break;
+        if (cl->kind == CL_RELATIVE && (s->syn->wcls[cl->first] & W_RELATIVE)) {
+            int32_t ante = relative_antecedent(s, cl);
+            if (ante >= 0) return ante;
+        }
         if (cl->kind == CL_MAIN) {
             /* a coordinated clause ("..., and promised aid"): look back one clause */
             if (c == 0) break;

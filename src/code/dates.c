@@ -91,8 +91,17 @@ uint32_t dates_find(const token *t, const uint32_t *wcls, uint32_t n, int32_t ar
          * yesterday/today/tonight/night */
         char c0 = w->norm[0];
         if (wcls && !(wcls[i] & (W_NOTNAME | W_DATE))) continue;
-        if (!(w->flags & TOK_CAP) && c0 != 'y' && c0 != 't' && c0 != 'n') continue;
-        if (!strcmp(w->norm, "yesterday"))
+        if (!(w->flags & TOK_CAP) && c0 != 'y' && c0 != 't' && c0 != 'n' && c0 != 'a') continue;
+        if (!strcmp(w->norm, "after") && i >= 2 &&
+            (!strcmp(t[i - 1].norm, "day") || !strcmp(t[i - 1].norm, "days"))) {
+            /* "A day after Biden said ...": what the clause reports came N days before the
+             * news of the article's day */
+            int nd = !strcmp(t[i - 2].norm, "a") || !strcmp(t[i - 2].norm, "one") ? 1
+                     : !strcmp(t[i - 2].norm, "two")                            ? 2
+                     : !strcmp(t[i - 2].norm, "three")                          ? 3
+                                                                                : 0;
+            if (nd) v = date_add_days(article, -nd);
+        } else if (!strcmp(w->norm, "yesterday"))
             v = date_add_days(article, -1);
         else if (!strcmp(w->norm, "today") || !strcmp(w->norm, "tonight"))
             v = article;

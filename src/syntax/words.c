@@ -62,7 +62,7 @@ static const word_list LISTS[] = {
     {W_THAT, "that"},
     {W_CONJ, "and but or"},
     {W_SEMI, ";"},
-    {W_DATE, "yesterday today tonight night"},
+    {W_DATE, "yesterday today tonight night after"},
 };
 
 syntax_words *syntax_words_new(void) {
