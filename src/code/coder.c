@@ -129,6 +129,33 @@ static int32_t relative_antecedent(const sent_ctx *s, const clause *cl) {
     return -1;
 }
 
+/* Is there a finite verb of clause c between tokens a and b, not coordinated with b by and/but/or
+ * (adverbs aside)? */
+static int other_verb_between(const sent_ctx *s, uint32_t a, uint32_t b, int c) {
+    const sent_syntax *syn = s->syn;
+    int found = 0;
+    for (uint32_t i = a + 1; i < b; i++) {
+        if (syn->clause_of[i] != c || syn->group_of[i] < 0) continue;
+        const verb_group *g = &syn->groups[syn->group_of[i]];
+        if (g->head != i || (g->flags & (VG_INF | VG_GERUND))) continue;
+        uint8_t t = syn->tag[i];
+        if (t == LEX_VBD || t == LEX_VBZ || t == LEX_VBP || t == LEX_MD) found = 1;
+    }
+    if (!found) return 0;
+    uint32_t j = b;
+    while (j > a + 1 && syn->tag[j - 1] == LEX_RB)
+        j--;
+    return !(j > a + 1 && (syn->wcls[j - 1] & W_CONJ));
+}
+
+/* A participle heading its own group ("a resolution calling for", "troops deployed in"). */
+static int participle_at(const sent_ctx *s, uint32_t first) {
+    const sent_syntax *syn = s->syn;
+    if (syn->group_of[first] < 0) return 0;
+    const verb_group *g = &syn->groups[syn->group_of[first]];
+    return g->first == g->head && (syn->tag[g->head] == LEX_VBG || syn->tag[g->head] == LEX_VBN);
+}
+
 static int32_t find_subject(const sent_ctx *s, uint32_t first) {
     int c = clause_of(s, first);
     int32_t fallback = -1;
@@ -139,7 +166,15 @@ static int32_t find_subject(const sent_ctx *s, uint32_t first) {
             if (m->last >= first || m->first < cl->first) continue;
             /* skip a compound's later members: the subject is the whole group */
             if (m->group >= 0 && (uint32_t)m->group != k) continue;
-            if (!m->in_pp) return (int32_t)k;
+            if (!m->in_pp) {
+                /* "I believe in doing so, the council has provided": a finite verb between
+                 * the mention and this verb has it as its subject, unless the two verbs are
+                 * coordinated ("condemned the attack and promised aid") */
+                if (depth == 0 && !participle_at(s, first) &&
+                    other_verb_between(s, m->last, first, c))
+                    return -1;
+                return (int32_t)k;
+            }
             if (fallback < 0) fallback = (int32_t)k;
         }
         if (cl->kind == CL_REPORTED || cl->kind == CL_QUOTE) break;
@@ -549,7 +584,7 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
         }
         if (vm.source < 0 && passive) vm.source = find_agent_by(s, vm.anchor_last);
         vm.reciprocal = reciprocal_object(s, vm.anchor_last);
-        vm.intransitive = is_verb && !has_object_phrase(s, vm.anchor_last);
+        vm.intransitive = is_verb && !passive && !has_object_phrase(s, vm.anchor_last);
         if (vm.reciprocal && vm.target >= 0 && vm.source >= 0 &&
             s->m[vm.target].first > vm.anchor_last + 4)
             vm.target = -1; /* "accused each other of ...": the others are the targets */
