@@ -2,11 +2,34 @@
 #include "loaders.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "detect.h"
 #include "own_reader.h"
 #include "petr_reader.h"
 #include "tabari_reader.h"
+
+/* Does a PETRARCH actor/agent file follow TABARI's convention (most entries end in '_', so a
+ * word without one is a stem)? Phoenix files do (converted from TABARI); the validation files
+ * do not (exact words). Reads the first 2,000 entry lines. */
+static unsigned stem_convention(const char *path) {
+    FILE *f = fopen(path, "r");
+    if (!f) return 0;
+    char line[1024];
+    unsigned entries = 0, marked = 0;
+    while (entries < 2000 && fgets(line, sizeof line, f)) {
+        char *p = line;
+        while (*p == ' ' || *p == '\t') p++;
+        if (!*p || strchr("#<[+\n\r;", *p)) continue;
+        char *end = p + strcspn(p, "[#;\n\r");
+        while (end > p && (end[-1] == ' ' || end[-1] == '\t')) end--;
+        if (end == p) continue;
+        entries++;
+        if (end[-1] == '_') marked++;
+    }
+    fclose(f);
+    return entries && marked * 2 >= entries ? PETR_TABARI_STEMS : 0;
+}
 
 int loaders_read(dict *d, const lex_table *lex, load_kind kind, const char *path, char *errbuf,
                  size_t cap) {
@@ -27,8 +50,8 @@ int loaders_read(dict *d, const lex_table *lex, load_kind kind, const char *path
     if (fmt == DICT_FMT_PETR ||
         (fmt == DICT_FMT_UNKNOWN && (kind == LOAD_DISCARDS || kind == LOAD_ISSUES))) {
         switch (kind) {
-        case LOAD_ACTORS: return petr_read_actors(d, path, PETR_TABARI_STEMS, errbuf, cap);
-        case LOAD_AGENTS: return petr_read_agents(d, path, PETR_TABARI_STEMS, errbuf, cap);
+        case LOAD_ACTORS: return petr_read_actors(d, path, stem_convention(path), errbuf, cap);
+        case LOAD_AGENTS: return petr_read_agents(d, path, stem_convention(path), errbuf, cap);
         case LOAD_VERBS: return petr_read_verbs(d, path, errbuf, cap);
         case LOAD_DISCARDS: return petr_read_discards(d, path, errbuf, cap);
         case LOAD_ISSUES: return petr_read_issues(d, path, errbuf, cap);
