@@ -583,7 +583,7 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
             }
         }
         if (vm.source < 0 && passive) vm.source = find_agent_by(s, vm.anchor_last);
-        vm.reciprocal = reciprocal_object(s, vm.anchor_last);
+        vm.reciprocal |= reciprocal_object(s, vm.anchor_last);
         vm.intransitive = is_verb && !passive && !has_object_phrase(s, vm.anchor_last);
         if (vm.reciprocal && vm.target >= 0 && vm.source >= 0 &&
             s->m[vm.target].first > vm.anchor_last + 4)

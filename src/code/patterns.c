@@ -100,10 +100,11 @@ static int match_after(const sent_ctx *s, const dict_elem *el, uint32_t n, uint3
         case PE_COMPOUND: {
             int32_t m = mention_starting_from(s, pos, pos + 3);
             if (m < 0) return 0;
-            if (e->kind == PE_SOURCE)
-                vm->source = m;
-            else
+            if (e->kind == PE_TARGET)
                 vm->target = m;
+            else
+                vm->source = m;
+            if (e->kind == PE_COMPOUND) vm->reciprocal = 1; /* '%': members act on each other */
             pos = s->m[m].last + 1;
             break;
         }
@@ -160,6 +161,7 @@ static int match_before(const sent_ctx *s, const dict_elem *el, uint32_t n, int6
                 vm->target = m;
             else
                 vm->source = m;
+            if (e->kind == PE_COMPOUND) vm->reciprocal = 1;
             pos = (int64_t)s->m[m].first - 1;
             break;
         }
@@ -213,22 +215,12 @@ static int try_verb(const sent_ctx *s, const dict_verb *v, uint32_t h, verb_matc
         *out = vm;
         return 1;
     }
-    if (!v->code.code[0] && !v->code.paired[0]) {
-        out->verb = v;
-        out->code = v->code;
-        out->pattern = NULL;
-        out->anchor_first = h;
-        out->anchor_last = last;
-        out->source = out->target = -1;
-        return 2; /* a null-coded verb: it blocks weaker matches but codes nothing */
-    }
-    out->source = out->target = -1;
-    out->pattern = NULL;
-    out->code = v->code;
-    out->anchor_first = h;
-    out->anchor_last = last;
-    out->verb = v;
-    return 1;
+    /* no pattern matched: the block's default code (a null code blocks weaker matches but
+     * codes nothing) */
+    verb_match vm = {.source = -1, .target = -1, .code = v->code, .anchor_first = h,
+                     .anchor_last = last, .verb = v};
+    *out = vm;
+    return (!v->code.code[0] && !v->code.paired[0]) ? 2 : 1;
 }
 
 static int scan_list(const sent_ctx *s, uint32_t key, uint32_t h, int want_noun, verb_match *best,
