@@ -56,8 +56,7 @@ static int lookup_words(parley_coder *c, const token *t, uint32_t n, word_entry 
         memset(&ents[i], 0, sizeof ents[i]);
         if (t[i].flags & TOK_PUNCT) continue;
         /* copied: a later lookup may empty the cache */
-        const word_entry *e =
-            word_cache_get(&c->words, &c->pd->d, c->pd->lex, c->pd->words, &t[i]);
+        const word_entry *e = word_cache_get(&c->words, &c->pd->d, c->pd->lex, c->pd->words, &t[i]);
         if (!e) return -1;
         ents[i] = *e;
         info[i] = e->info;
@@ -75,8 +74,10 @@ static void token_ids(const sent_syntax *syn, const word_entry *ents, uint32_t n
         ids[i].nstem = e->nstem;
         if (!e->len) continue;
         uint8_t tg = syn->tag[i];
-        if (tag_is_verb(tg) && tg != LEX_VB && tg != LEX_VBP) ids[i].vlem = e->vlem;
-        else if (tg == LEX_NNS || tg == LEX_NNPS) ids[i].nlem = e->nlem;
+        if (tag_is_verb(tg) && tg != LEX_VB && tg != LEX_VBP)
+            ids[i].vlem = e->vlem;
+        else if (tg == LEX_NNS || tg == LEX_NNPS)
+            ids[i].nlem = e->nlem;
     }
 }
 
@@ -194,6 +195,14 @@ static int32_t find_subject(const sent_ctx *s, uint32_t first) {
     return fallback;
 }
 
+/* "the roads leading into Mordor", "memos sent by Bree": a participle modifying the noun
+ * before it, inside the object phrase (unlike "capable of striking"). */
+static int participle_after_noun(const sent_ctx *s, uint32_t i) {
+    uint8_t t = s->syn->tag[i];
+    return (t == LEX_VBG || t == LEX_VBN) && i > 0 && tag_is_noun(s->syn->tag[i - 1]) &&
+           s->syn->groups[s->syn->group_of[i]].first == i;
+}
+
 /* The object: the first mention after the anchor in the same clause (or the next clause when
  * that one is an infinitive or a relative that begins right after it). */
 static int32_t find_object(const sent_ctx *s, uint32_t last, int32_t not_this) {
@@ -211,7 +220,8 @@ static int32_t find_object(const sent_ctx *s, uint32_t last, int32_t not_this) {
         for (uint32_t i = last + 1; i < m->first; i++)
             if (tag_is_verb(s->syn->tag[i]) && s->syn->group_of[i] >= 0 &&
                 s->syn->groups[s->syn->group_of[i]].head == i &&
-                !(s->syn->groups[s->syn->group_of[i]].flags & VG_INF))
+                !(s->syn->groups[s->syn->group_of[i]].flags & VG_INF) &&
+                !participle_after_noun(s, i))
                 return -1;
         return (int32_t)k;
     }
@@ -418,6 +428,19 @@ static const verb_group *governing_group(const sent_syntax *syn, int g) {
  * Russia to withdraw") or else the governing verb's subject ("is willing to talk"). */
 static int32_t subject_of_group(const sent_ctx *s, int g, uint32_t group_first) {
     const sent_syntax *syn = s->syn;
+    /* "Mr. Putin seemed to be exploiting ..., echoing critiques": a participle after a comma
+     * has the subject of the clause's finite verb */
+    if (g >= 0 && syn->tag[syn->groups[g].head] == LEX_VBG &&
+        syn->groups[g].first == syn->groups[g].head && group_first > 0 &&
+        syn->tag[group_first - 1] == LEX_COMMA) {
+        for (int k = 0; k < g; k++) { /* the clause's first finite verb */
+            if (syn->groups[k].clause != syn->groups[g].clause) continue;
+            uint8_t t = syn->tag[syn->groups[k].head];
+            if (t == LEX_VBD || t == LEX_VBZ || t == LEX_VBP || t == LEX_MD ||
+                (syn->wcls[syn->groups[k].first] & (W_BE | W_HAVE | W_DO | W_MODAL)))
+                return find_subject(s, syn->groups[k].first);
+        }
+    }
     if (g >= 0 && (syn->groups[g].flags & VG_INF)) {
         const verb_group *gov = governing_group(syn, g);
         if (gov) {
@@ -613,8 +636,7 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
         word_entry *ents = arena_alloc(ar, (sn->count + 1) * sizeof *ents);
         syntax_word_info *info = arena_alloc(ar, (sn->count + 1) * sizeof *info);
         tok_ids *ids = arena_alloc(ar, (sn->count + 1) * sizeof *ids);
-        if (!ents || !info || !ids || lookup_words(c, st, sn->count, ents, info) < 0)
-            goto nomem;
+        if (!ents || !info || !ids || lookup_words(c, st, sn->count, ents, info) < 0) goto nomem;
         sent_syntax syn;
         if (syntax_analyse_with(ar, c->pd->lex, c->pd->words, st, sn->count, info, &syn) < 0)
             goto nomem;
