@@ -401,6 +401,7 @@ int find_mentions(arena *a, sent_ctx *s) {
             if (is_word(tk, "and") || is_word(tk, "or") || is_word(tk, "nor"))
                 has_and = 1;
             else if (!(is_word(tk, ",") || is_word(tk, "the") || is_word(tk, "both") ||
+                       is_word(tk, "neither") || is_word(tk, "either") ||
                        s->syn->tag[t] == LEX_JJ))
                 joined = 0;
         }

@@ -149,6 +149,17 @@ static int other_verb_between(const sent_ctx *s, uint32_t a, uint32_t b, int c) 
     return !(j > a + 1 && (syn->wcls[j - 1] & W_CONJ));
 }
 
+/* Is the verb group starting at `first` finite (tensed, or with a modal/auxiliary)? */
+static int finite_at(const sent_ctx *s, uint32_t first) {
+    const sent_syntax *syn = s->syn;
+    if (syn->group_of[first] < 0) return 0;
+    const verb_group *g = &syn->groups[syn->group_of[first]];
+    if (g->flags & (VG_INF | VG_GERUND)) return 0;
+    uint8_t t = syn->tag[g->head];
+    return t == LEX_VBD || t == LEX_VBZ || t == LEX_VBP || t == LEX_MD ||
+           (syn->wcls[g->first] & (W_BE | W_HAVE | W_DO | W_MODAL | W_FUTURE));
+}
+
 /* A participle heading its own group ("a resolution calling for", "troops deployed in"). */
 static int participle_at(const sent_ctx *s, uint32_t first) {
     const sent_syntax *syn = s->syn;
@@ -179,6 +190,9 @@ static int32_t find_subject(const sent_ctx *s, uint32_t first) {
             if (fallback < 0) fallback = (int32_t)k;
         }
         if (cl->kind == CL_REPORTED || cl->kind == CL_QUOTE) break;
+        /* an adverbial clause with a finite verb has its own subject ("after crowds burned") */
+        if ((cl->kind == CL_SUBORD || cl->kind == CL_COND) && depth == 0 && finite_at(s, first))
+            break;
         if (cl->kind == CL_RELATIVE && (s->syn->wcls[cl->first] & W_RELATIVE)) {
             int32_t ante = relative_antecedent(s, cl);
             if (ante >= 0) return ante;

@@ -165,11 +165,16 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                  * finite verb): participles; "Russia invaded Ukraine": past tense */
                 int by_next = (i + 1 < n && !strcmp(tk[i + 1].norm, "by")) ||
                               (i + 2 < n && !strcmp(tk[i + 2].norm, "by"));
+                /* a verb earlier in the same stretch (since the last comma) makes this one a
+                 * participle modifying the noun before it */
                 int finite_before = 0;
-                for (uint32_t k = 0; k < i && !finite_before; k++)
+                for (uint32_t k = i; k-- > 0 && !finite_before;) {
+                    if (tag[k] == LEX_COMMA) break;
                     finite_before = tag[k] == LEX_VBD || tag[k] == LEX_VBZ || tag[k] == LEX_VBP ||
-                                    tag[k] == LEX_MD;
-                int after_noun = prev == LEX_NNS || prev == LEX_NNPS || prev == LEX_NN;
+                                    tag[k] == LEX_MD || tag[k] == LEX_VB;
+                }
+                int after_noun =
+                    prev == LEX_NNS || prev == LEX_NNPS || prev == LEX_NN || prev == LEX_NNP;
                 if (prev == LEX_DT || prev == LEX_PRPS)
                     tag[i] = LEX_JJ; /* "the affected villages": a participle as adjective */
                 else if (by_next || prev == LEX_COMMA ||
