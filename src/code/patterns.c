@@ -199,6 +199,9 @@ static int try_verb(const sent_ctx *s, const dict_verb *v, uint32_t h, verb_matc
     uint32_t last;
     if (!anchor_at(s, v, h, &last)) return 0;
     const dict *d = &s->pd->d;
+    verb_match best;
+    uint32_t best_size = 0;
+    int best_found = 0;
     for (uint32_t p = 0; p < v->patterns_n; p++) {
         const dict_pattern *pt = &d->patterns.v[v->patterns_off + p];
         if (pt->key && !sentence_has(s, pt->key)) continue;
@@ -212,7 +215,16 @@ static int try_verb(const sent_ctx *s, const dict_verb *v, uint32_t h, verb_matc
         vm.anchor_first = h;
         vm.anchor_last = last;
         vm.verb = v;
-        *out = vm;
+        /* the most specific pattern wins: the one with most elements (first among equals) */
+        uint32_t size = pt->before_n + pt->after_n;
+        if (!best_found || size > best_size) {
+            best = vm;
+            best_size = size;
+            best_found = 1;
+        }
+    }
+    if (best_found) {
+        *out = best;
         return 1;
     }
     /* no pattern matched: the block's default code (a null code blocks weaker matches but
