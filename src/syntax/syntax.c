@@ -175,8 +175,15 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                 }
                 int after_noun =
                     prev == LEX_NNS || prev == LEX_NNPS || prev == LEX_NN || prev == LEX_NNP;
+                uint64_t nm = i + 1 < n ? masks[i + 1] : 0;
+                int noun_follows = i + 1 < n && !(tk[i + 1].flags & TOK_PUNCT) &&
+                                   (can_noun(nm) || can(nm, LEX_JJ)) && !can(nm, LEX_DT) &&
+                                   !can(nm, LEX_IN) && !can(nm, LEX_PRP);
                 if (prev == LEX_DT || prev == LEX_PRPS)
                     tag[i] = LEX_JJ; /* "the affected villages": a participle as adjective */
+                else if (tag_is_verb(prev) && !(wc[i - 1] & (W_BE | W_HAVE | W_GET)) &&
+                         noun_follows)
+                    tag[i] = LEX_JJ; /* "abandon improved relations" */
                 else if (by_next || prev == LEX_COMMA ||
                          (finite_before && after_noun && i + 1 < n && tag[i + 1] == LEX_IN))
                     tag[i] = LEX_VBN;
