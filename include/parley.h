@@ -85,6 +85,9 @@ unsigned parley_dicts_check(const parley_dicts *d,
 typedef struct {
     int emit_all;     /* also emit negated and hypothetical events, flagged */
     int require_dyad; /* only emit events with both source and target (default 1) */
+    int null_agents;  /* code an agent with no country as "---" + its code ("---GOV"), as
+                         PETRARCH and TABARI do, instead of giving it the article's main
+                         country (default 0) */
 } parley_options;
 
 parley_coder *parley_coder_new(const parley_dicts *d, const parley_options *opt, parley_error *err);

@@ -147,7 +147,7 @@ typedef struct {
 
 /* Load only the named dictionaries (actors: up to 16 files) and make a coder. */
 static int suite_open(suite *su, parley_dict_paths *p, const char *const *actors, size_t nactors,
-                      int verbose, int all) {
+                      int verbose, int all, int null_agents) {
     const char *list[17] = {0};
     for (size_t i = 0; i < nactors && i < 16; i++)
         list[i] = actors[i];
@@ -158,7 +158,7 @@ static int suite_open(suite *su, parley_dict_paths *p, const char *const *actors
     unsigned warnings;
     su->dicts = cli_load_dicts(p, &warnings);
     if (!su->dicts) return -1;
-    parley_options opt = {.emit_all = all, .require_dyad = 1};
+    parley_options opt = {.emit_all = all, .require_dyad = 1, .null_agents = null_agents};
     parley_error e;
     memset(&e, 0, sizeof e);
     su->coder = parley_coder_new(su->dicts, &opt, &e);
@@ -203,7 +203,8 @@ static int run_petr(const char *path, int verbose, int all) {
     p.discards = rs.discards;
     p.issues = rs.issues;
     suite su;
-    if (suite_open(&su, &p, rs.actors, rs.n_actors, verbose, all) < 0) {
+    /* PETRARCH codes an agent without a country as ---AGENT */
+    if (suite_open(&su, &p, rs.actors, rs.n_actors, verbose, all, 1) < 0) {
         petr_records_free(&rs);
         return EXIT_CANNOT;
     }
@@ -233,7 +234,7 @@ static int run_tabari(const char *path, int verbose, int all) {
     p.verbs = pr.verbs;
     p.agents = pr.agents;
     suite su;
-    if (suite_open(&su, &p, (const char *const *)pr.actors, pr.n_actors, verbose, all) < 0) {
+    if (suite_open(&su, &p, (const char *const *)pr.actors, pr.n_actors, verbose, all, 0) < 0) {
         tabari_project_free(&pr);
         return EXIT_CANNOT;
     }

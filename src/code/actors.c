@@ -357,6 +357,8 @@ int find_mentions(arena *a, sent_ctx *s) {
                  * "troops", "police" belong to the country the article is talking about. */
                 if (!strcmp(ag->code, "NGO") || !strcmp(ag->code, "IGO"))
                     snprintf(m->code, sizeof m->code, "%s", ag->code);
+                else if (s->null_agents)
+                    combine(m->code, sizeof m->code, "---", ag);
                 else if (s->mem && s->mem->country[0] && !(s->toks[x->first].flags & TOK_INQUOTE) &&
                          heads_noun_phrase(s, x->last))
                     combine(m->code, sizeof m->code, s->mem->country, ag);

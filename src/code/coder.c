@@ -677,7 +677,8 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
                       .ids = ids,
                       .n = sn->count,
                       .date = date,
-                      .mem = &mem};
+                      .mem = &mem,
+                      .null_agents = c->opt.null_agents};
         if (build_wordset(ar, &s) < 0 || find_mentions(ar, &s) < 0) goto nomem;
         if (s.discard == 2) break;
         e.sent_index = si;

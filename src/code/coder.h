@@ -71,6 +71,7 @@ typedef struct {
     uint32_t nm;
     int32_t date;         /* YYYYMMDD of the article, 0 unknown */
     int discard;          /* 1 sentence, 2 story */
+    int null_agents;      /* parley_options.null_agents */
     uint32_t *wordset;    /* the ids of the sentence's forms and lemmas (open addressing) */
     uint32_t wordset_cap; /* a power of two */
 } sent_ctx;
