@@ -598,6 +598,12 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
             continue;
         verb_match vm;
         int r = match_verb_at(s, h, is_verb ? 0 : 1, &vm);
+        /* a multiword verb whose inflected word is not its first: "wire tapped" */
+        if (!r && is_verb && h > 0 && !tag_is_verb(syn->tag[h - 1]) &&
+            !(s->toks[h - 1].flags & TOK_PUNCT)) {
+            r = match_verb_at(s, h - 1, 0, &vm);
+            if (r && vm.anchor_last < h) r = 0;
+        }
         if (!r || r == 2 || !vm.code.code[0]) continue;
         const verb_group *g = gi >= 0 ? &syn->groups[gi] : NULL;
         int ngi = -1;

@@ -64,6 +64,8 @@ static uint8_t noun_form(uint64_t m, const token *t) {
 }
 
 static uint8_t finite_form(uint64_t m, const token *t) {
+    if (can(m, LEX_VBG) && t->norm_len > 4 && !strcmp(t->norm + t->norm_len - 3, "ing"))
+        return LEX_VBG; /* "roads leading into": a participle, not a finite verb */
     if (can(m, LEX_VBD)) return LEX_VBD;
     if (can(m, LEX_VBZ)) return LEX_VBZ;
     if (can(m, LEX_VBP)) return LEX_VBP;
