@@ -141,7 +141,7 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                 uint64_t next = i + 1 < n ? masks[i + 1] : 0;
                 int noun_next = i + 1 < n && !(tk[i + 1].flags & TOK_CAP) && can_noun(next) &&
                                 !can(next, LEX_DT) && !can(next, LEX_IN) && !can(next, LEX_PRP) &&
-                                !(wc[i + 1] & (W_TO | W_THAT));
+                                !(wc[i + 1] & (W_TO | W_THAT | W_DATE | W_NOTNAME));
                 /* a verb here has something after it: an object, a particle phrase */
                 int ends = i + 1 >= n || (tk[i + 1].flags & TOK_PUNCT);
                 if (noun_next)
@@ -186,7 +186,7 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                 else if (tag_is_verb(prev) && !(wc[i - 1] & (W_BE | W_HAVE | W_GET)) &&
                          noun_follows)
                     tag[i] = LEX_JJ; /* "abandon improved relations" */
-                else if (by_next || prev == LEX_COMMA ||
+                else if (by_next ||
                          (finite_before && after_noun && i + 1 < n && tag[i + 1] == LEX_IN))
                     tag[i] = LEX_VBN;
                 else
@@ -225,6 +225,10 @@ static int build_groups(arena *a, sent_syntax *s) {
     while (i < n) {
         uint8_t tg = s->tag[i];
         if (!(tag_is_verb(tg) || tg == LEX_MD || tg == LEX_TO || is_aux(s->wcls[i]))) {
+            i++;
+            continue;
+        }
+        if (tg == LEX_POS) { /* possessive 's is not "is" */
             i++;
             continue;
         }
@@ -420,7 +424,10 @@ static int build_clauses(arena *a, sent_syntax *s) {
         if (s->clauses[vg->clause].kind == CL_COND) vg->flags |= VG_COND;
         /* an infinitive inherits negation and modality from the verb it completes:
          * "would be willing to talk", "has not agreed to withdraw" */
-        if ((vg->flags & VG_INF) && g > 0 && s->groups[g - 1].clause == vg->clause)
+        /* ... and so does a gerund after a preposition: "not entertaining the idea of
+         * pressing Zelensky to negotiate" negates the pressing and the negotiating */
+        int gerund_in = (vg->flags & VG_GERUND) && vg->first > 0 && s->tag[vg->first - 1] == LEX_IN;
+        if ((vg->flags & VG_INF || gerund_in) && g > 0 && s->groups[g - 1].clause == vg->clause)
             vg->flags |= s->groups[g - 1].flags & (VG_NEG | VG_MODAL | VG_FUTURE | VG_COND);
         /* "more inclined to make concessions", "unlikely to attack": not an action reported */
         if ((vg->flags & VG_INF) && vg->first > 0 && (s->wcls[vg->first - 1] & W_HEDGE))
