@@ -149,8 +149,12 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                 else if (ends && tag[i] != LEX_VB && tag[i] != LEX_VBD && tag[i] != LEX_VBZ &&
                          tag[i] != LEX_VBP)
                     ; /* keep the lexicon's choice ("pulled their troops back,") */
-                else if (prev != LEX_NN || (i > 1 && tk[i - 2].flags & TOK_PUNCT) || i == 1)
+                else if (prev != LEX_NN)
                     tag[i] = finite_form(m, t);
+                else if (((i > 1 && tk[i - 2].flags & TOK_PUNCT) || i == 1) && tag_is_verb(tag[i]))
+                    tag[i] = finite_form(m, t); /* after a one-word noun subject, when the
+                                                   lexicon prefers the verb ("police" stays a
+                                                   noun in "Russian police arrested") */
             } else if (prev == LEX_IN)
                 tag[i] = can(m, LEX_VBG) ? LEX_VBG : noun_form(m, t);
         }
