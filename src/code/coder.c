@@ -134,8 +134,13 @@ static int32_t relative_antecedent(const sent_ctx *s, const clause *cl) {
  * (adverbs aside)? */
 static int other_verb_between(const sent_ctx *s, uint32_t a, uint32_t b, int c) {
     const sent_syntax *syn = s->syn;
-    int found = 0;
+    int found = 0, commas = 0;
+    for (uint32_t i = a + 1; i < b; i++)
+        commas += syn->tag[i] == LEX_COMMA;
+    int in_aside = 0; /* between two commas: ", in remarks published on Monday," */
     for (uint32_t i = a + 1; i < b; i++) {
+        if (syn->tag[i] == LEX_COMMA && commas >= 2) in_aside = !in_aside;
+        if (in_aside) continue;
         if (syn->clause_of[i] != c || syn->group_of[i] < 0) continue;
         const verb_group *g = &syn->groups[syn->group_of[i]];
         if (g->head != i || (g->flags & (VG_INF | VG_GERUND))) continue;
@@ -525,6 +530,11 @@ static int32_t noun_source(const sent_ctx *s, uint32_t h, int *gi) {
  * "two Americans imprisoned in Russia". */
 static int reduced_passive(const sent_ctx *s, uint32_t h, const verb_group *g) {
     if (s->syn->tag[h] != LEX_VBN || (g && g->first != h)) return 0;
+    /* an object right after it makes it active ("Ethiopia broken down a treaty") */
+    uint32_t j = h + 1;
+    while (j < s->n && (s->syn->tag[j] == LEX_RB || s->syn->tag[j] == LEX_RP))
+        j++;
+    if (j < s->n && (s->syn->tag[j] == LEX_DT || s->syn->tag[j] == LEX_PRPS)) return 0;
     if (h > 0 && (tag_is_noun(s->syn->tag[h - 1]) || s->syn->tag[h - 1] == LEX_RB ||
                   s->syn->tag[h - 1] == LEX_COMMA))
         return 1;

@@ -100,11 +100,12 @@ static int match_after(const sent_ctx *s, const dict_elem *el, uint32_t n, uint3
         case PE_COMPOUND: {
             int32_t m = mention_starting_from(s, pos, pos + 3);
             if (m < 0) return 0;
-            if (e->kind == PE_TARGET)
-                vm->target = m;
-            else
+            /* after the verb, '%' is a compound target ("agrees with the Philippines and
+             * France") */
+            if (e->kind == PE_SOURCE)
                 vm->source = m;
-            if (e->kind == PE_COMPOUND) vm->reciprocal = 1; /* '%': members act on each other */
+            else
+                vm->target = m;
             pos = s->m[m].last + 1;
             break;
         }
@@ -161,7 +162,8 @@ static int match_before(const sent_ctx *s, const dict_elem *el, uint32_t n, int6
                 vm->target = m;
             else
                 vm->source = m;
-            if (e->kind == PE_COMPOUND) vm->reciprocal = 1;
+            if (e->kind == PE_COMPOUND) vm->reciprocal = 1; /* '%' before the verb: the
+                                                               members act on each other */
             pos = (int64_t)s->m[m].first - 1;
             break;
         }
