@@ -151,10 +151,12 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                     ; /* keep the lexicon's choice ("pulled their troops back,") */
                 else if (prev != LEX_NN)
                     tag[i] = finite_form(m, t);
-                else if (((i > 1 && tk[i - 2].flags & TOK_PUNCT) || i == 1) && tag_is_verb(tag[i]))
-                    tag[i] = finite_form(m, t); /* after a one-word noun subject, when the
-                                                   lexicon prefers the verb ("police" stays a
-                                                   noun in "Russian police arrested") */
+                else if (((i > 1 && tk[i - 2].flags & TOK_PUNCT) || i == 1) &&
+                         (tag_is_verb(tag[i]) || !can(masks[i - 1], LEX_JJ)))
+                    tag[i] = finite_form(m, t); /* after a one-word noun subject ("Ethiopia
+                                                   acts"), unless that word can be an adjective
+                                                   and the lexicon prefers the noun ("Russian
+                                                   police arrested") */
             } else if (prev == LEX_IN)
                 tag[i] = can(m, LEX_VBG) ? LEX_VBG : noun_form(m, t);
         }
