@@ -60,7 +60,8 @@ static utf8proc_int32_t cp_at(src s, size_t i, size_t *clen) {
 }
 
 static int is_space_cp(utf8proc_int32_t c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+    /* '_' separates words too: "Dol_Amroth" in feeds that join names */
+    return c == ' ' || c == '_' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
            (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 ||
            c == 0xFEFF || c == 0;
 }
