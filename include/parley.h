@@ -84,6 +84,7 @@ unsigned parley_dicts_check(const parley_dicts *d,
 /* Options that change what the coder emits. */
 typedef struct {
     int emit_all;     /* also emit negated and hypothetical events, flagged */
+    int emit_negated; /* also emit negated events (not hypothetical ones), flagged */
     int require_dyad; /* only emit events with both source and target (default 1) */
     int null_agents;  /* code an agent with no country as "---" + its code ("---GOV"), as
                          PETRARCH and TABARI do, instead of giving it the article's main

@@ -24,9 +24,9 @@ static const char HELP[] =
     "\n"
     "options:\n"
     "  -v, --verbose   list failures\n"
-    "  --asserted      drop negated and hypothetical events, as 'parley code' does; by default\n"
-    "                  they are kept, as PETRARCH and TABARI code them (their dictionaries\n"
-    "                  express negation in patterns)\n"
+    "  --asserted      drop negated events, as 'parley code' does; by default they are kept,\n"
+    "                  as PETRARCH and TABARI code them (their dictionaries express negation\n"
+    "                  in patterns). Hypothetical events are dropped either way.\n"
     "\n"
     "exit status: 0 all passed, 1 some failed, 2 usage error, 3 cannot run\n";
 
@@ -158,7 +158,7 @@ static int suite_open(suite *su, parley_dict_paths *p, const char *const *actors
     unsigned warnings;
     su->dicts = cli_load_dicts(p, &warnings);
     if (!su->dicts) return -1;
-    parley_options opt = {.emit_all = all, .require_dyad = 1, .null_agents = null_agents};
+    parley_options opt = {.emit_negated = all, .require_dyad = 1, .null_agents = null_agents};
     parley_error e;
     memset(&e, 0, sizeof e);
     su->coder = parley_coder_new(su->dicts, &opt, &e);

@@ -631,7 +631,9 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
         if (is_noun) g = ngi >= 0 ? &syn->groups[ngi] : NULL;
         uint16_t flags = g ? g->flags : 0;
         uint32_t group_first = g ? g->first : h;
-        if (!e->c->opt.emit_all && (flags & (VG_NEG | VG_COND))) continue;
+        if (!e->c->opt.emit_all &&
+            (flags & (e->c->opt.emit_negated ? VG_COND : (VG_NEG | VG_COND))))
+            continue;
         int passive = is_verb && ((flags & VG_PASSIVE) || reduced_passive(s, h, g));
         if (vm.source < 0 && !passive) vm.source = subject_of_group(s, gi, group_first);
         if (vm.target < 0) {

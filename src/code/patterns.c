@@ -13,6 +13,7 @@
 enum { GAP = 10, BACK_GAP = 6 };
 
 static int elem_word_at(const sent_ctx *s, const dict_elem *e, uint32_t i) {
+    if (e->flags & DW_EXACT) return s->ids[i].wid == e->id;
     dict_word w = {e->id, (uint8_t)(e->flags & (DW_STEM | DW_CAPS))};
     return word_matches(&s->pd->d, &s->toks[i], &s->ids[i], &w);
 }

@@ -252,5 +252,7 @@ const char *dict_actor_code(const dict *d, uint32_t actor, int32_t date);
  * element of a pattern's before-list when the anchor must immediately follow it (pattern
  * "IN_*"); the DW_ADJACENT flags alone cannot say this because the anchor is not an element. */
 enum { DW_ANCHOR_NEXT = 8 };
+/* The word matches only its exact form (PETRARCH pattern words), not the token's lemmas. */
+enum { DW_EXACT = 16 };
 
 #endif

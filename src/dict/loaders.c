@@ -52,7 +52,14 @@ int loaders_read(dict *d, const lex_table *lex, load_kind kind, const char *path
         switch (kind) {
         case LOAD_ACTORS: return petr_read_actors(d, path, stem_convention(path), errbuf, cap);
         case LOAD_AGENTS: return petr_read_agents(d, path, stem_convention(path), errbuf, cap);
-        case LOAD_VERBS: return petr_read_verbs(d, path, errbuf, cap);
+        case LOAD_VERBS: {
+            /* PETRARCH matches pattern words as written (its synsets list their plurals) */
+            uint32_t first = d->elems.n;
+            int rc = petr_read_verbs(d, path, errbuf, cap);
+            for (uint32_t i = first; i < d->elems.n; i++)
+                if (d->elems.v[i].kind == PE_WORD) d->elems.v[i].flags |= DW_EXACT;
+            return rc;
+        }
         case LOAD_DISCARDS: return petr_read_discards(d, path, errbuf, cap);
         case LOAD_ISSUES: return petr_read_issues(d, path, errbuf, cap);
         }

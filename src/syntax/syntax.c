@@ -435,8 +435,10 @@ static int build_clauses(arena *a, sent_syntax *s) {
         int gerund_in = (vg->flags & VG_GERUND) && vg->first > 0 && s->tag[vg->first - 1] == LEX_IN;
         if ((vg->flags & VG_INF || gerund_in) && g > 0 && s->groups[g - 1].clause == vg->clause)
             vg->flags |= s->groups[g - 1].flags & (VG_NEG | VG_MODAL | VG_FUTURE | VG_COND);
-        /* "more inclined to make concessions", "unlikely to attack": not an action reported */
-        if ((vg->flags & VG_INF) && vg->first > 0 && (s->wcls[vg->first - 1] & W_HEDGE))
+        /* "more inclined to make concessions", "unlikely to attack", "efforts to stop the
+         * parade", "a plan to attack": not an action reported */
+        if ((vg->flags & VG_INF) && vg->first > 0 &&
+            (s->wcls[vg->first - 1] & (W_HEDGE | W_IRREALIS)))
             vg->flags |= VG_COND;
     }
     return 0;

@@ -46,6 +46,9 @@ static const word_list LISTS[] = {
     {W_ACCORDING, "according"},
     {W_PRON_PERSON, "he she him her"},
     {W_PRON_OTHER, "it they them"},
+    {W_IRREALIS, "effort efforts attempt attempts plan plans bid bids proposal proposals threat "
+                 "threats intention intentions ambition ambitions goal goals aim aims hope hopes "
+                 "desire plot plots scheme schemes campaign push drive pressure"},
     {W_HEDGE, "inclined likely unlikely reluctant unwilling hesitant loath loth poised "
               "tempted"},
     {W_SUBORD, "because although though while whereas after before since until unless when "

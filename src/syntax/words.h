@@ -32,7 +32,8 @@ enum {
     W_ACCORDING = 1u << 20, /* according */
     W_HEDGE = 1u << 21,     /* inclined, likely, reluctant ... + to: the action is not reported */
     W_PRON_PERSON = 1u << 22, /* he she him her */
-    W_PRON_OTHER = 1u << 23   /* it they them */
+    W_PRON_OTHER = 1u << 23,  /* it they them */
+    W_IRREALIS = 1u << 24     /* nouns whose "to" infinitive is not done: efforts, plans */
 };
 
 typedef struct syntax_words syntax_words;
