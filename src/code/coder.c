@@ -535,6 +535,17 @@ static int reduced_passive(const sent_ctx *s, uint32_t h, const verb_group *g) {
     while (j < s->n && (s->syn->tag[j] == LEX_RB || s->syn->tag[j] == LEX_RP))
         j++;
     if (j < s->n && (s->syn->tag[j] == LEX_DT || s->syn->tag[j] == LEX_PRPS)) return 0;
+    for (uint32_t i = h + 1; i < s->n && i <= h + 3; i++)
+        if (!strcmp(s->toks[i].norm, "by")) return 1;
+    /* without "by", a participle is a reduced relative only in a clause that has its own main
+     * verb ("Americans imprisoned in Russia" in "... has spoken ... to discuss ...") */
+    int c = s->syn->clause_of[h], main_verb = 0;
+    for (uint32_t k = 0; k < s->syn->ngroups && !main_verb; k++) {
+        const verb_group *og = &s->syn->groups[k];
+        if (og->head == h || s->syn->clause_of[og->head] != c) continue;
+        main_verb = finite_at(s, og->first) || (og->flags & VG_INF);
+    }
+    if (!main_verb) return 0;
     if (h > 0 && (tag_is_noun(s->syn->tag[h - 1]) || s->syn->tag[h - 1] == LEX_RB ||
                   s->syn->tag[h - 1] == LEX_COMMA))
         return 1;
