@@ -571,10 +571,14 @@ static int32_t choose_object(const sent_ctx *s, uint32_t last, int32_t source) {
  * Osgiliath can cope"). */
 static int32_t reported_subject(const sent_ctx *s, uint32_t last) {
     const sent_syntax *syn = s->syn;
-    if (last + 1 >= s->n) return -1;
-    int c = syn->clause_of[last + 1];
-    if (c == syn->clause_of[last] && last + 2 < s->n) c = syn->clause_of[last + 2];
-    if (syn->clauses[c].kind != CL_REPORTED) return -1;
+    /* the first reported clause opening within a few words ("expressed hopes on Thursday that
+     * Osgiliath ...") */
+    int c = -1;
+    for (uint32_t i = last + 1; i < s->n && i <= last + 8 && c < 0; i++)
+        if (syn->clause_of[i] != syn->clause_of[last] &&
+            syn->clauses[syn->clause_of[i]].kind == CL_REPORTED)
+            c = syn->clause_of[i];
+    if (c < 0) return -1;
     for (uint32_t k = 0; k < s->nm; k++)
         if (s->m[k].first > last && syn->clause_of[s->m[k].first] == c && !s->m[k].in_pp)
             return (int32_t)k;
@@ -660,7 +664,7 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
                 if (vm.source < 0) vm.source = find_agent_by(s, vm.anchor_last);
             } else {
                 vm.target = choose_object(s, vm.anchor_last, vm.source);
-                if (vm.target < 0 && (syn->wcls[h] & W_REPORT))
+                if (vm.target < 0 && (syn->wcls[h] & (W_REPORT | W_SPEECH)))
                     vm.target = reported_subject(s, vm.anchor_last);
             }
         }

@@ -131,6 +131,9 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
         if (verbish && nounish) {
             if (nominal_left(prev))
                 tag[i] = noun_form(m, t);
+            else if ((prev == LEX_VBD || prev == LEX_VBZ || prev == LEX_VBP) &&
+                     !(wc[i - 1] & (W_BE | W_HAVE | W_DO | W_GET)))
+                tag[i] = noun_form(m, t); /* a verb's object: "expressed hopes" */
             else if (prev == LEX_TO || prev == LEX_MD)
                 tag[i] = can(m, LEX_VB) ? LEX_VB : LEX_VB;
             else if (prev == LEX_PRP || prev == LEX_WDT || prev == LEX_WP)
@@ -344,6 +347,15 @@ static int reporting_in_clause(const sent_syntax *s, uint32_t from, uint32_t to)
     return 0;
 }
 
+/* A content noun ("hopes", "fears", "assurances") shortly before "that", in the same stretch. */
+static int content_noun_near(const sent_syntax *s, uint32_t i) {
+    for (uint32_t k = i; k-- > 0 && i - k <= 4;) {
+        if (s->tag[k] == LEX_COMMA) return 0;
+        if (s->wcls[k] & W_CONTENT) return 1;
+    }
+    return 0;
+}
+
 /* A clause boundary opens at subordinators, relative pronouns, "that" after a reporting verb,
  * quotation marks, and ", and"/"; but" followed by a new subject+verb. Clauses are a flat
  * sequence with parent links; the coder searches actors within a clause, then in its parent. */
@@ -381,6 +393,8 @@ static int build_clauses(arena *a, sent_syntax *s) {
             kind = CL_RELATIVE;
         else if ((c & W_THAT) && reporting_in_clause(s, s->clauses[cur].first, i))
             kind = CL_REPORTED;
+        else if ((c & W_THAT) && content_noun_near(s, i))
+            kind = CL_REPORTED; /* "expressed hopes on Thursday that ..." */
         else if ((c & W_THAT) && tag_is_noun(s->tag[i - 1]))
             kind = CL_RELATIVE;
         else if ((pc & W_REPORT) && s->group_of[i - 1] >= 0 &&

@@ -46,6 +46,10 @@ static const word_list LISTS[] = {
     {W_ACCORDING, "according"},
     {W_PRON_PERSON, "he she him her"},
     {W_PRON_OTHER, "it they them"},
+    {W_CONTENT, "hope hopes fear fears belief beliefs concern concerns assurance assurances "
+                "claim claims warning warnings view expectation expectations confidence "
+                "optimism pessimism doubt doubts suspicion suspicions report reports "
+                "allegation allegations statement assertion insistence conviction"},
     {W_IRREALIS, "effort efforts attempt attempts plan plans bid bids proposal proposals threat "
                  "threats intention intentions ambition ambitions goal goals aim aims hope hopes "
                  "desire plot plots scheme schemes campaign push drive pressure"},

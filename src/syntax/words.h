@@ -33,7 +33,8 @@ enum {
     W_HEDGE = 1u << 21,     /* inclined, likely, reluctant ... + to: the action is not reported */
     W_PRON_PERSON = 1u << 22, /* he she him her */
     W_PRON_OTHER = 1u << 23,  /* it they them */
-    W_IRREALIS = 1u << 24     /* nouns whose "to" infinitive is not done: efforts, plans */
+    W_IRREALIS = 1u << 24,    /* nouns whose "to" infinitive is not done: efforts, plans */
+    W_CONTENT = 1u << 25      /* nouns whose "that" clause is their content: hopes, fears */
 };
 
 typedef struct syntax_words syntax_words;
