@@ -335,6 +335,7 @@ static int start_clause(arena *a, sent_syntax *s, uint32_t *cap, uint32_t first,
     c->first = first;
     c->last = s->n ? s->n - 1 : 0;
     c->kind = kind;
+    c->negated = 0;
     c->parent = parent;
     return 0;
 }
@@ -344,6 +345,26 @@ static int start_clause(arena *a, sent_syntax *s, uint32_t *cap, uint32_t first,
 static int reporting_in_clause(const sent_syntax *s, uint32_t from, uint32_t to) {
     for (uint32_t i = from; i < to; i++)
         if ((s->wcls[i] & W_REPORT) && tag_is_verb(s->tag[i])) return 1;
+    return 0;
+}
+
+/* Does a finite verb follow within a few words, before any comma? */
+static int verb_soon(const sent_syntax *s, uint32_t i) {
+    for (uint32_t k = i + 1; k < s->n && k <= i + 5; k++) {
+        if (s->tag[k] == LEX_COMMA || s->tag[k] == LEX_PERIOD) return 0;
+        if (s->tag[k] == LEX_VBD || s->tag[k] == LEX_VBZ || s->tag[k] == LEX_VBP ||
+            s->tag[k] == LEX_MD)
+            return 1;
+    }
+    return 0;
+}
+
+/* "no sign that", "no evidence that": the content noun is negated. */
+static int negated_content_near(const sent_syntax *s, uint32_t i) {
+    for (uint32_t k = i; k-- > 1 && i - k <= 4;)
+        if ((s->wcls[k] & W_CONTENT) && (!strcmp(s->toks[k - 1].norm, "no") ||
+                                         (s->wcls[k - 1] & W_NEG)))
+            return 1;
     return 0;
 }
 
@@ -378,6 +399,7 @@ static int build_clauses(arena *a, sent_syntax *s) {
         const token *pt = &s->toks[i - 1];
         int16_t cur = (int16_t)(s->nclauses - 1);
         uint8_t kind = 255;
+        int negated_content = 0;
         uint32_t c = s->wcls[i], pc = s->wcls[i - 1];
         if (c & W_COND)
             kind = CL_COND;
@@ -385,16 +407,17 @@ static int build_clauses(arena *a, sent_syntax *s) {
                  (i + 1 >= s->n || s->tag[i + 1] == LEX_IN || s->tag[i + 1] == LEX_COMMA ||
                   s->tag[i + 1] == LEX_PERIOD))
             kind = 255; /* "only once since ...": an adverb */
-        else if ((c & W_SUBORD) && !(is(t, "as") && i + 1 < s->n &&
-                                     (is(&s->toks[i + 1], "well") || s->tag[i + 1] == LEX_JJ ||
-                                      s->tag[i + 1] == LEX_RB)))
-            kind = CL_SUBORD;
+        else if ((c & W_SUBORD) && !(is(t, "as") && !verb_soon(s, i)))
+            kind = CL_SUBORD; /* "as" opens a clause only before a verb: not "served as NATO
+                                 secretary general", "as well as" */
         else if ((c & W_RELATIVE) && (tag_is_noun(s->tag[i - 1]) || s->tag[i - 1] == LEX_COMMA))
             kind = CL_RELATIVE;
         else if ((c & W_THAT) && reporting_in_clause(s, s->clauses[cur].first, i))
             kind = CL_REPORTED;
-        else if ((c & W_THAT) && content_noun_near(s, i))
+        else if ((c & W_THAT) && content_noun_near(s, i)) {
             kind = CL_REPORTED; /* "expressed hopes on Thursday that ..." */
+            negated_content = negated_content_near(s, i); /* "saw no sign that ..." */
+        }
         else if ((c & W_THAT) && tag_is_noun(s->tag[i - 1]))
             kind = CL_RELATIVE;
         else if ((pc & W_REPORT) && s->group_of[i - 1] >= 0 &&
@@ -428,6 +451,7 @@ static int build_clauses(arena *a, sent_syntax *s) {
             parent = enc->parent;
         }
         if (start_clause(a, s, &cap, i, kind, parent) < 0) return -1;
+        s->clauses[s->nclauses - 1].negated = (uint8_t)negated_content;
         if (kind == CL_MAIN) main_idx = (int16_t)(s->nclauses - 1);
         s->clause_of[i] = (uint16_t)(s->nclauses - 1);
         if (s->nclauses >= 30000) break;
@@ -442,6 +466,7 @@ static int build_clauses(arena *a, sent_syntax *s) {
         verb_group *vg = &s->groups[g];
         vg->clause = s->clause_of[vg->head];
         if (s->clauses[vg->clause].kind == CL_COND) vg->flags |= VG_COND;
+        if (s->clauses[vg->clause].negated) vg->flags |= VG_NEG;
         /* an infinitive inherits negation and modality from the verb it completes:
          * "would be willing to talk", "has not agreed to withdraw" */
         /* ... and so does a gerund after a preposition: "not entertaining the idea of

@@ -49,6 +49,7 @@ enum {
 typedef struct {
     uint32_t first, last; /* token range, inclusive, sentence-relative */
     uint8_t kind;         /* CL_* */
+    uint8_t negated;      /* reported under a negation: "saw no sign that ..." */
     int16_t parent;       /* enclosing clause or -1 */
 } clause;
 
