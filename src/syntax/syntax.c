@@ -348,6 +348,15 @@ static int reporting_in_clause(const sent_syntax *s, uint32_t from, uint32_t to)
     return 0;
 }
 
+/* A time expression: "this week", "last month", "next year", "yesterday", a weekday. */
+static int temporal_at(const sent_syntax *s, uint32_t i) {
+    const char *w = s->toks[i].norm;
+    if (s->wcls[i] & (W_DATE | W_NOTNAME)) return 1;
+    return (!strcmp(w, "this") || !strcmp(w, "last") || !strcmp(w, "next") ||
+            !strcmp(w, "earlier") || !strcmp(w, "later")) &&
+           i + 1 < s->n && (s->wcls[i + 1] & W_TIME);
+}
+
 /* Does a finite verb follow within a few words, before any comma? */
 static int verb_soon(const sent_syntax *s, uint32_t i) {
     for (uint32_t k = i + 1; k < s->n && k <= i + 5; k++) {
@@ -422,8 +431,9 @@ static int build_clauses(arena *a, sent_syntax *s) {
             kind = CL_RELATIVE;
         else if ((pc & W_REPORT) && s->group_of[i - 1] >= 0 &&
                  (tag_is_noun(s->tag[i]) || s->tag[i] == LEX_PRP || s->tag[i] == LEX_DT) &&
-                 !(pt->flags & TOK_INQUOTE))
-            kind = CL_REPORTED; /* "said Russia would ..." without "that" */
+                 !(pt->flags & TOK_INQUOTE) && !temporal_at(s, i))
+            kind = CL_REPORTED; /* "said Russia would ..." without "that" (not "said this
+                                   week that ...") */
         else if ((t->flags & TOK_QOPEN))
             kind = CL_QUOTE;
         else if (pt->flags & TOK_QCLOSE && !(t->flags & TOK_INQUOTE))

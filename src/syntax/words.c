@@ -46,6 +46,8 @@ static const word_list LISTS[] = {
     {W_ACCORDING, "according"},
     {W_PRON_PERSON, "he she him her"},
     {W_PRON_OTHER, "it they them"},
+    {W_TIME, "week weeks month months year years day days weekend morning afternoon evening "
+             "night time spring summer autumn fall winter quarter decade century"},
     {W_CONTENT, "hope hopes fear fears belief beliefs concern concerns assurance assurances "
                 "claim claims warning warnings view expectation expectations confidence "
                 "optimism pessimism doubt doubts suspicion suspicions report reports "
