@@ -23,12 +23,12 @@ static const char *const TITLES[] = {
 static const char *const ENDERS[] = {"inc",  "corp", "co",  "ltd", "jr",  "sr", "etc",
                                      "bros", "plc",  "llc", "p.m", "a.m", NULL};
 /* Capitalised words that, after an ambiguous abbreviation, start a new sentence. */
+/* Not "President", "Prime", "officials": "U.S. President Biden", "U.S. officials said". */
 static const char *const STARTERS[] = {
-    "the",   "he",    "she",  "it",        "they",      "we",        "i",   "but", "in",
-    "a",     "an",    "this", "that",      "these",     "those",     "on",  "at",  "as",
-    "mr.",   "mrs.",  "ms.",  "his",       "her",       "their",     "its", "our", "there",
-    "after", "while", "when", "however",   "meanwhile", "officials", "and", "if",  "for",
-    "some",  "both",  "many", "president", "prime",     NULL};
+    "the", "he", "she", "it", "they", "we", "i", "but", "in", "a", "an", "this", "that",
+    "these", "those", "on", "at", "as", "mr.", "mrs.", "ms.", "his", "her", "their", "its",
+    "our", "there", "after", "while", "when", "however", "meanwhile", "and", "if", "for",
+    "some", "both", "many", NULL};
 
 static int in_list(const char *const *list, const char *s, size_t n) {
     for (size_t i = 0; list[i]; i++)
@@ -159,6 +159,12 @@ static int normalise(arena *a, src s, token *t) {
     t->norm = out;
     t->norm_len = (uint16_t)o;
     if (first_upper == 1) t->flags |= TOK_CAP;
+    /* "el-Sisi", "al-Assad", "bin-Salman": a lower-case particle before a capitalised name */
+    if (first_upper == 0 && n < 40) {
+        const char *h = memchr(s.text + t->start, '-', n);
+        if (h && h + 1 < s.text + t->end && isupper((unsigned char)h[1]) && h - (s.text + t->start) <= 4)
+            t->flags |= TOK_CAP;
+    }
     if (letters > 0 && upper == letters) t->flags |= TOK_ALLCAPS;
     if (t->end > t->start && isdigit((unsigned char)s.text[t->start])) t->flags |= TOK_DIGIT;
     return 0;
