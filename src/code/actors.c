@@ -240,6 +240,30 @@ void remember_mentions(sent_ctx *s) {
     (void)d;
 }
 
+/* The country a bare agent ("the government", "troops", "protesters") belongs to: the place a
+ * sentence opens with ("In Kiev, protesters rallied ..."), else the article's main country so
+ * far, else (at the start of an article) the first country named in this sentence; "" none. */
+static void context_country(const sent_ctx *s, uint32_t nm, char out[4]) {
+    out[0] = '\0';
+    if (nm > 0 && s->m[0].first == 1 && !strcmp(s->toks[0].norm, "in") &&
+        s->m[0].last + 1 < s->n && !strcmp(s->toks[s->m[0].last + 1].norm, ",") &&
+        is_country_code(s->m[0].code)) {
+        memcpy(out, s->m[0].code, 3);
+        out[3] = '\0';
+        return;
+    }
+    if (s->mem && s->mem->country[0]) {
+        memcpy(out, s->mem->country, 4);
+        return;
+    }
+    for (uint32_t k = 0; k < nm; k++)
+        if (is_country_code(s->m[k].code)) {
+            memcpy(out, s->m[k].code, 3);
+            out[3] = '\0';
+            return;
+        }
+}
+
 /* Is token i the head noun of its phrase ("the military", not "military aid")? */
 static int heads_noun_phrase(const sent_ctx *s, uint32_t i) {
     if (!tag_is_noun(s->syn->tag[i])) return 0;
@@ -359,11 +383,14 @@ int find_mentions(arena *a, sent_ctx *s) {
                     snprintf(m->code, sizeof m->code, "%s", ag->code);
                 else if (s->null_agents)
                     combine(m->code, sizeof m->code, "---", ag);
-                else if (s->mem && s->mem->country[0] && !(s->toks[x->first].flags & TOK_INQUOTE) &&
-                         heads_noun_phrase(s, x->last))
-                    combine(m->code, sizeof m->code, s->mem->country, ag);
-                else
-                    continue;
+                else {
+                    char ctry[4];
+                    context_country(s, nm, ctry);
+                    if ((s->toks[x->first].flags & TOK_INQUOTE) ||
+                        !heads_noun_phrase(s, x->last) || !ctry[0])
+                        continue;
+                    combine(m->code, sizeof m->code, ctry, ag);
+                }
             }
         }
         m->in_pp = object_of_preposition(s, m->first);

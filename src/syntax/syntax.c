@@ -357,6 +357,18 @@ static int temporal_at(const sent_syntax *s, uint32_t i) {
            i + 1 < s->n && (s->wcls[i + 1] & W_TIME);
 }
 
+/* ", a senior official said": a noun phrase and a reporting verb close the sentence. */
+static int attribution_follows(const sent_syntax *s, uint32_t i) {
+    for (uint32_t k = i; k < s->n && k <= i + 9; k++) {
+        uint8_t t = s->tag[k];
+        if ((s->wcls[k] & W_REPORT) && tag_is_verb(t)) return k > i;
+        if (!(tag_is_noun(t) || t == LEX_DT || t == LEX_JJ || t == LEX_POS || t == LEX_CD ||
+              t == LEX_PRP || t == LEX_PRPS || t == LEX_JJS || (s->wcls[k] & W_TITLE)))
+            return 0;
+    }
+    return 0;
+}
+
 /* Does a finite verb follow within a few words, before any comma? */
 static int verb_soon(const sent_syntax *s, uint32_t i) {
     for (uint32_t k = i + 1; k < s->n && k <= i + 5; k++) {
@@ -445,6 +457,8 @@ static int build_clauses(arena *a, sent_syntax *s) {
             kind = CL_MAIN; /* the main clause after a fronted "If ...," */
         else if (c & W_SEMI)
             kind = CL_MAIN;
+        else if (s->tag[i - 1] == LEX_COMMA && attribution_follows(s, i))
+            kind = CL_MAIN; /* "..., African Union mediator X said." */
         else if (s->tag[i - 1] == LEX_COMMA && s->clauses[cur].kind == CL_RELATIVE &&
                  s->clauses[cur].first >= 2 && s->tag[s->clauses[cur].first - 1] == LEX_COMMA &&
                  s->clauses[cur].parent >= 0)
