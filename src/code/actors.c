@@ -264,10 +264,23 @@ static void context_country(const sent_ctx *s, uint32_t nm, char out[4]) {
         }
 }
 
+/* Nouns that name a body of the agent before them: "opposition coalition", "military council",
+ * "rebel leaders", "government officials". */
+static int group_noun(const sent_ctx *s, uint32_t i) {
+    static const char *const G[] = {"coalition", "council", "alliance", "bloc", "front",
+                                    "movement", "group", "groups", "leader", "leaders",
+                                    "official", "officials", "member", "members", "spokesman",
+                                    "spokeswoman", "spokesperson", "figures", "camp", "delegation",
+                                    "negotiators", "representatives", "commanders", NULL};
+    for (int k = 0; G[k]; k++)
+        if (!strcmp(s->toks[i].norm, G[k])) return 1;
+    return 0;
+}
+
 /* Is token i the head noun of its phrase ("the military", not "military aid")? */
 static int heads_noun_phrase(const sent_ctx *s, uint32_t i) {
     if (!tag_is_noun(s->syn->tag[i])) return 0;
-    return i + 1 >= s->n || !tag_is_noun(s->syn->tag[i + 1]);
+    return i + 1 >= s->n || !tag_is_noun(s->syn->tag[i + 1]) || group_noun(s, i + 1);
 }
 
 /* A person is an entry with dated roles (countries and organisations have one undated code). */
@@ -394,6 +407,13 @@ int find_mentions(arena *a, sent_ctx *s) {
             }
         }
         m->in_pp = object_of_preposition(s, m->first);
+        /* "the military council", "opposition leaders": the body named after the agent */
+        if (m->last + 1 < s->n && group_noun(s, m->last + 1)) {
+            int starts_mention = 0;
+            for (uint32_t q = r + 1; q < nr && !starts_mention; q++)
+                starts_mention = raw[q].first == m->last + 1;
+            if (!starts_mention) m->last++;
+        }
         nm++;
     }
     /* "in The Hague, Netherlands": an apposition of a prepositional object is one too */
