@@ -154,6 +154,9 @@ static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uin
         } else
             return 0;
     } else if (wc & W_PRON_OTHER) {
+        /* "it" and "they" stand for an actor as subjects ("it will respond"), rarely as
+         * objects ("implement it"): only a pronoun followed by its verb is resolved */
+        if (i + 1 >= s->n || s->syn->group_of[i + 1] < 0 || !strcmp(t->norm, "them")) return 0;
         if (rep >= 0)
             *m = list[rep];
         else if (mem->actor_code[0]) {
