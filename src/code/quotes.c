@@ -76,10 +76,28 @@ static void set_from_mention(quote_state *q, const sent_ctx *s, const parley_art
 }
 
 /* The name ending at token l (walking back over capitalised words and initials). */
+/* Lower-case particles inside names: "Mohammed bin Salman", "Ursula von der Leyen". */
+static int name_particle(const sent_ctx *s, uint32_t i) {
+    static const char *const P[] = {"bin", "bint", "ibn", "al", "el", "de", "del", "da", "do",
+                                    "dos", "du", "van", "von", "der", "den", "la", "le", "abu",
+                                    "ben", NULL};
+    for (int k = 0; P[k]; k++)
+        if (!strcmp(s->toks[i].norm, P[k])) return 1;
+    return 0;
+}
+
+/* A name word, or a particle between two name words. */
+static int in_name(const sent_ctx *s, uint32_t i) {
+    if (is_name_at(s, i)) return 1;
+    return name_particle(s, i) && i > 0 && i + 1 < s->n && is_name_at(s, i - 1) &&
+           (is_name_at(s, i + 1) || (name_particle(s, i + 1) && i + 2 < s->n &&
+                                     is_name_at(s, i + 2)));
+}
+
 static int name_ending_at(const sent_ctx *s, uint32_t l, uint32_t *f) {
     if (!is_name_at(s, l)) return 0;
     uint32_t i = l;
-    while (i > 0 && (is_name_at(s, i - 1) || is_title(s, i - 1)))
+    while (i > 0 && (in_name(s, i - 1) || is_title(s, i - 1)))
         i--;
     *f = i;
     return 1;
@@ -88,7 +106,7 @@ static int name_ending_at(const sent_ctx *s, uint32_t l, uint32_t *f) {
 static int name_starting_at(const sent_ctx *s, uint32_t f, uint32_t *l) {
     if (f >= s->n || !(is_name_at(s, f) || is_title(s, f))) return 0;
     uint32_t i = f;
-    while (i + 1 < s->n && is_name_at(s, i + 1))
+    while (i + 1 < s->n && in_name(s, i + 1))
         i++;
     *l = i;
     return 1;
@@ -122,6 +140,17 @@ static void speaker_from_span(quote_state *q, const sent_ctx *s, const parley_ar
         for (uint32_t k = 0; k < s->nm; k++)
             if (s->m[k].first > l + 1 && s->m[k].first <= l + 6) {
                 snprintf(out->code, sizeof out->code, "%s", s->m[k].code);
+                break;
+            }
+    }
+    /* a title right before the name: "African Union mediator Mohamed El Hacen Lebatt" */
+    if (!out->code[0] && f >= 1) {
+        for (uint32_t k = s->nm; k-- > 0;)
+            if (s->m[k].last < f && s->m[k].last + 3 >= f && !(s->toks[f - 1].flags & TOK_PUNCT)) {
+                uint32_t j = s->m[k].last + 1;
+                while (j < f && (tag_is_noun(s->syn->tag[j]) || is_title(s, j)))
+                    j++;
+                if (j == f) snprintf(out->code, sizeof out->code, "%s", s->m[k].code);
                 break;
             }
     }
@@ -160,11 +189,18 @@ static void resolve_pronoun(quote_state *q, int singular, speaker *out) {
         *out = q->last_speaker;
         return;
     }
-    if (q->last_reporter.name[0] && (!singular || q->last_reporter.person))
+    if (singular && q->prev_subject_fresh && q->prev_subject.person &&
+        q->prev_subject_seq > q->reporter_seq)
+        *out = q->prev_subject; /* the person the previous sentence was about */
+    else if (q->last_reporter.name[0] && (!singular || q->last_reporter.person))
         *out = q->last_reporter;
     else if (q->last_person.name[0] && singular)
         *out = q->last_person;
-    else
+    else if (singular && q->nnames) { /* the last full name written in the article */
+        memset(out, 0, sizeof *out);
+        snprintf(out->name, sizeof out->name, "%s", q->names[q->nnames - 1]);
+        out->person = 1;
+    } else
         *out = q->last_reporter.name[0] ? q->last_reporter : q->last_speaker;
 }
 
@@ -345,9 +381,25 @@ static void note_subject(quote_state *q, const sent_ctx *s, const parley_article
     for (uint32_t k = 0; k < s->nm; k++) {
         const mention *m = &s->m[k];
         if (m->in_pp || (s->toks[m->first].flags & TOK_INQUOTE)) continue;
-        if (!m->person || m->pronoun) return;
+        if (m->pronoun) return;
+        /* "Qatar's prime minister, Mohammed bin Abdulrahman Al Thani, met ...": the name in
+         * the apposition, with the title's code */
+        uint32_t l;
+        if (!m->person && m->last + 2 < s->n && is(&s->toks[m->last + 1], ",") &&
+            name_starting_at(s, m->last + 2, &l) && l + 1 < s->n && is(&s->toks[l + 1], ",")) {
+            memset(&q->prev_subject, 0, sizeof q->prev_subject);
+            span_text(a, s->toks, m->last + 2, l, q->prev_subject.name,
+                      sizeof q->prev_subject.name);
+            snprintf(q->prev_subject.code, sizeof q->prev_subject.code, "%s", m->code);
+            q->prev_subject.person = 1;
+            q->prev_subject_fresh = 1;
+            q->prev_subject_seq = ++q->seq;
+            return;
+        }
+        if (!m->person) return;
         set_from_mention(q, s, a, m, &q->prev_subject);
         q->prev_subject_fresh = 1;
+        q->prev_subject_seq = ++q->seq;
         return;
     }
 }
@@ -429,8 +481,11 @@ void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index,
         q->open_quote = !closed;
         i = j + 1;
     }
+    unsigned reporter_before = q->reporter_seq;
     note_reporters(q, s, a);
-    note_subject(q, s, a);
+    /* a sentence with a reporting verb has its speaker already ("Mr. Rasmussen ... said") */
+    if (q->reporter_seq == reporter_before) note_subject(q, s, a);
+    else q->prev_subject_fresh = 0;
     if (s->n && !(s->toks[s->n - 1].flags & (TOK_INQUOTE)) &&
         !(s->n >= 2 && (s->toks[s->n - 2].flags & TOK_INQUOTE) &&
           !(s->toks[s->n - 1].flags & TOK_QCLOSE)))

@@ -34,6 +34,7 @@ typedef struct {
     unsigned seq, reporter_seq, speaker_seq, person_seq; /* which came last */
     speaker prev_subject;   /* the previous sentence's subject, when a person */
     int prev_subject_fresh; /* ... and that sentence was the one just before */
+    unsigned prev_subject_seq;
     int open_quote;         /* a quote opened and not closed at the end of the sentence */
     uint32_t last_paragraph;
     int quoted_in_para;              /* an attributed quote was seen in this paragraph */
