@@ -35,23 +35,32 @@ static void span_text(const parley_article *a, const token *t, uint32_t f, uint3
 }
 
 /* Remember full names (two or more capitalised words) for later "Mr. Surname" expansion. */
-static void remember_name(quote_state *q, const char *name) {
+static void remember_name(quote_state *q, const char *name, const char *code) {
     if (!strchr(name, ' ')) return;
     for (int i = 0; i < q->nnames; i++)
-        if (strcmp(q->names[i], name) == 0) return;
-    if (q->nnames < QUOTE_MAX_NAMES) snprintf(q->names[q->nnames++], 96, "%s", name);
+        if (strcmp(q->names[i], name) == 0) {
+            if (!q->name_codes[i][0] && code[0]) snprintf(q->name_codes[i], 32, "%s", code);
+            return;
+        }
+    if (q->nnames < QUOTE_MAX_NAMES) {
+        snprintf(q->names[q->nnames], 96, "%s", name);
+        snprintf(q->name_codes[q->nnames], 32, "%s", code);
+        q->nnames++;
+    }
 }
 
-/* "Mr. Kirby" / "Kirby" -> "John F. Kirby" when such a name was seen. */
-static void expand_name(const quote_state *q, char *name, size_t cap) {
+/* "Mr. Kirby" / "Kirby" -> "John F. Kirby" when such a name was seen; the code known for that
+ * name goes to code (when not NULL and still empty). */
+static void expand_name(const quote_state *q, char *name, size_t cap, char *code) {
     const char *last = strrchr(name, ' ');
     last = last ? last + 1 : name;
     for (int i = q->nnames; i-- > 0;) {
         const char *l2 = strrchr(q->names[i], ' ');
-        if (l2 && strcmp(l2 + 1, last) == 0 && strcmp(q->names[i], name) != 0) {
+        if (l2 && strcmp(l2 + 1, last) == 0) {
             char tmp[96];
             snprintf(tmp, sizeof tmp, "%s", q->names[i]);
             snprintf(name, cap, "%s", tmp);
+            if (code && !code[0]) snprintf(code, 32, "%s", q->name_codes[i]);
             return;
         }
     }
@@ -66,7 +75,7 @@ static void set_from_mention(quote_state *q, const sent_ctx *s, const parley_art
     while (f < m->last && is_title(s, f))
         f++;
     span_text(a, s->toks, f, m->last, out->name, sizeof out->name);
-    expand_name(q, out->name, sizeof out->name);
+    expand_name(q, out->name, sizeof out->name, NULL);
     if (!strchr(out->name, ' ') && m->actor != UINT32_MAX && m->person &&
         d->actors.v[m->actor].name)
         snprintf(out->name, sizeof out->name, "%s",
@@ -118,6 +127,25 @@ static int mention_covering(const sent_ctx *s, uint32_t f, uint32_t l) {
     return -1;
 }
 
+/* The code of a title right before a name: "African Union mediator Mohamed El Hacen Lebatt",
+ * or of the mention covering the name. */
+static void title_code(const sent_ctx *s, uint32_t f, uint32_t l, speaker *out) {
+    int m = mention_covering(s, f, l);
+    if (m >= 0) {
+        snprintf(out->code, sizeof out->code, "%s", s->m[m].code);
+        return;
+    }
+    if (f == 0 || (s->toks[f - 1].flags & TOK_PUNCT)) return;
+    for (uint32_t k = s->nm; k-- > 0;)
+        if (s->m[k].last < f && s->m[k].last + 3 >= f) {
+            uint32_t j = s->m[k].last + 1;
+            while (j < f && (tag_is_noun(s->syn->tag[j]) || is_title(s, j)))
+                j++;
+            if (j == f) snprintf(out->code, sizeof out->code, "%s", s->m[k].code);
+            return;
+        }
+}
+
 /* Fill a speaker from the name/description span [f,l]. */
 static void speaker_from_span(quote_state *q, const sent_ctx *s, const parley_article *a,
                               uint32_t f, uint32_t l, speaker *out) {
@@ -132,9 +160,9 @@ static void speaker_from_span(quote_state *q, const sent_ctx *s, const parley_ar
         nf++;
     span_text(a, s->toks, nf, l, out->name, sizeof out->name);
     out->person = 1; /* a name */
-    expand_name(q, out->name, sizeof out->name);
     out->code[0] = '\0';
     if (m >= 0) snprintf(out->code, sizeof out->code, "%s", s->m[m].code);
+    expand_name(q, out->name, sizeof out->name, out->code);
     /* an apposition after the name may code it: "Ned Price, the State Department spokesman" */
     if (!out->code[0] && l + 2 < s->n && is(&s->toks[l + 1], ",")) {
         for (uint32_t k = 0; k < s->nm; k++)
@@ -143,17 +171,7 @@ static void speaker_from_span(quote_state *q, const sent_ctx *s, const parley_ar
                 break;
             }
     }
-    /* a title right before the name: "African Union mediator Mohamed El Hacen Lebatt" */
-    if (!out->code[0] && f >= 1) {
-        for (uint32_t k = s->nm; k-- > 0;)
-            if (s->m[k].last < f && s->m[k].last + 3 >= f && !(s->toks[f - 1].flags & TOK_PUNCT)) {
-                uint32_t j = s->m[k].last + 1;
-                while (j < f && (tag_is_noun(s->syn->tag[j]) || is_title(s, j)))
-                    j++;
-                if (j == f) snprintf(out->code, sizeof out->code, "%s", s->m[k].code);
-                break;
-            }
-    }
+    if (!out->code[0]) title_code(s, f, l, out);
     /* and a description before it: "the State Department spokesman, Ned Price," */
     if (!out->code[0] && f >= 2 && is(&s->toks[f - 1], ",")) {
         for (uint32_t k = s->nm; k-- > 0;)
@@ -344,9 +362,12 @@ static void note_people(quote_state *q, const sent_ctx *s, const parley_article 
         uint32_t l;
         if ((s->toks[i].flags & TOK_INQUOTE) || !is_name_at(s, i) || is_title(s, i)) continue;
         if (name_starting_at(s, i, &l) && l > i) {
+            speaker who;
+            memset(&who, 0, sizeof who);
+            title_code(s, i, l, &who); /* "African Union mediator Mohamed El Hacen Lebatt" */
             char name[96];
             span_text(a, s->toks, i, l, name, sizeof name);
-            remember_name(q, name);
+            remember_name(q, name, who.code);
             i = l;
         }
     }

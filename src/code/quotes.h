@@ -39,6 +39,7 @@ typedef struct {
     uint32_t last_paragraph;
     int quoted_in_para;              /* an attributed quote was seen in this paragraph */
     char names[QUOTE_MAX_NAMES][96]; /* full names seen in the article, for "Mr. X" */
+    char name_codes[QUOTE_MAX_NAMES][32]; /* their codes when a title gave one */
     int nnames;
     quote_span spans[QUOTE_MAX_SPANS]; /* this sentence's attributed quotes */
     int nspans;
