@@ -51,9 +51,14 @@ static int setup(void **st) {
                            "    GONGOV  2019-01-01  2023-01-01\n"
                            "    GONELI\n");
     put("agents.txt", "MIL   troops | army | soldier\n"
-                      "GOV   government | president\n");
+                      "GOV   government | president\n"
+                      "CVL   protester\n"
+                      "OPP   opposition\n");
     put("verbs/test.txt", "verb talk | negotiate  [---]\n"
                           "  - willing to * with +  [036]\n"
+                          "verb believe [023]\n"
+                          "verb agree [030]\n"
+                          "verb protest | rally [141]\n"
                           "verb visit [042:043]\n"
                           "verb attack | shell [190]\n"
                           "verb condemn | criticize [111]\n");
@@ -190,6 +195,65 @@ static void test_we_in_quote_is_the_speaker(void **st) {
     assert_string_equal(g.lines[1], "GONGOV>ARN 111");
 }
 
+static void test_reported_clause_target(void **st) {
+    (void)st;
+    got g = code("Arnor believes Gondor can cope with the drought.", "2020-05-05", 0);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.lines[0], "ARN>GON 023");
+}
+
+static void test_hedged_infinitive_is_hypothetical(void **st) {
+    (void)st;
+    got g = code("Arnor seemed more inclined to attack Gondor.", "2020-05-05", 0);
+    assert_int_equal(g.n, 0);
+    g = code("Arnor abandoned efforts to attack Gondor.", "2020-05-05", 0);
+    assert_int_equal(g.n, 0);
+}
+
+static void test_negated_content_clause(void **st) {
+    (void)st;
+    got g = code("Arnor saw no sign that Gondor attacked Rohan or Arnor.", "2020-05-05", 0);
+    assert_int_equal(g.n, 0);
+    g = code("Arnor saw signs that Gondor attacked Arnor.", "2020-05-05", 0);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.lines[0], "GON>ARN 190");
+}
+
+static void test_relative_clause_antecedent(void **st) {
+    (void)st;
+    got g = code("Arnor met the president of Gondor, who criticized Arnor.", "2020-05-05", 0);
+    int found = 0;
+    for (int i = 0; i < g.n; i++)
+        found |= !strcmp(g.lines[i], "GONGOV>ARN 111");
+    assert_true(found);
+}
+
+static void test_bare_agents_take_the_place(void **st) {
+    (void)st;
+    got g = code("In Gondor, protesters rallied against Arnor.", "2020-05-05", 0);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.lines[0], "GONCVL>ARN 141");
+}
+
+static void test_compound_agrees_reciprocally(void **st) {
+    (void)st;
+    got g = code("The Arnorian army and the opposition agreed.", "2020-05-05", 0);
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.lines[0], "ARNMIL>ARNOPP 030");
+    assert_string_equal(g.lines[1], "ARNOPP>ARNMIL 030");
+}
+
+static void test_he_said_after_apposition_subject(void **st) {
+    (void)st;
+    got g = code("Gondor's president, Aragorn Elessar, met Arnor's army. "
+                 "\xe2\x80\x9cWe want peace,\xe2\x80\x9d he said.",
+                 "2020-05-05", 0);
+    int found = 0;
+    for (int i = 0; i < g.n; i++)
+        found |= !strcmp(g.lines[i], "quote[Aragorn Elessar|GONGOV]");
+    assert_true(found);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_simple_event),
@@ -203,6 +267,13 @@ int main(void) {
         cmocka_unit_test(test_quote_speaker),
         cmocka_unit_test(test_reciprocal),
         cmocka_unit_test(test_we_in_quote_is_the_speaker),
+        cmocka_unit_test(test_reported_clause_target),
+        cmocka_unit_test(test_hedged_infinitive_is_hypothetical),
+        cmocka_unit_test(test_negated_content_clause),
+        cmocka_unit_test(test_relative_clause_antecedent),
+        cmocka_unit_test(test_bare_agents_take_the_place),
+        cmocka_unit_test(test_compound_agrees_reciprocally),
+        cmocka_unit_test(test_he_said_after_apposition_subject),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -64,6 +64,21 @@ static void test_reported_clause(void **st) {
     assert_int_equal(syn.clauses[syn.clause_of[find("peskov")]].kind, CL_MAIN);
 }
 
+static void test_reported_clause_after_time_and_aside(void **st) {
+    (void)st;
+    analyse("Rasmussen, who served as secretary general, said this week during a visit that "
+            "he had spoken with officials.");
+    assert_int_equal(syn.clauses[syn.clause_of[find("he")]].kind, CL_REPORTED);
+    assert_int_equal(syn.clauses[syn.clause_of[find("secretary")]].kind, CL_RELATIVE);
+}
+
+static void test_content_noun_that(void **st) {
+    (void)st;
+    analyse("Arnor expressed hopes on Thursday that Gondor would join the talks.");
+    assert_int_equal(syn.clauses[syn.clause_of[find("gondor")]].kind, CL_REPORTED);
+    assert_true(tag_is_noun(syn.tag[find("hopes")]));
+}
+
 static void test_conditional(void **st) {
     (void)st;
     analyse("If Russia were to attack, NATO would respond.");
@@ -77,6 +92,8 @@ int main(void) {
         cmocka_unit_test(test_noun_verb_ambiguity),
         cmocka_unit_test(test_negation_and_modality),
         cmocka_unit_test(test_passive),
+        cmocka_unit_test(test_reported_clause_after_time_and_aside),
+        cmocka_unit_test(test_content_noun_that),
         cmocka_unit_test(test_reported_clause),
         cmocka_unit_test(test_conditional),
     };

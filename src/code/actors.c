@@ -113,7 +113,6 @@ typedef struct {
     const dict_phrase *p;
 } raw_mention;
 
-
 /* The subject mention of the reporting verb that governs a reported clause, if any. */
 static int32_t reporter_of(const sent_ctx *s, uint32_t tok, const mention *list, uint32_t nm) {
     int c = s->syn->clause_of[tok];
@@ -248,9 +247,8 @@ void remember_mentions(sent_ctx *s) {
  * far, else (at the start of an article) the first country named in this sentence; "" none. */
 static void context_country(const sent_ctx *s, uint32_t nm, char out[4]) {
     out[0] = '\0';
-    if (nm > 0 && s->m[0].first == 1 && !strcmp(s->toks[0].norm, "in") &&
-        s->m[0].last + 1 < s->n && !strcmp(s->toks[s->m[0].last + 1].norm, ",") &&
-        is_country_code(s->m[0].code)) {
+    if (nm > 0 && s->m[0].first == 1 && !strcmp(s->toks[0].norm, "in") && s->m[0].last + 1 < s->n &&
+        !strcmp(s->toks[s->m[0].last + 1].norm, ",") && is_country_code(s->m[0].code)) {
         memcpy(out, s->m[0].code, 3);
         out[3] = '\0';
         return;
@@ -270,11 +268,12 @@ static void context_country(const sent_ctx *s, uint32_t nm, char out[4]) {
 /* Nouns that name a body of the agent before them: "opposition coalition", "military council",
  * "rebel leaders", "government officials". */
 static int group_noun(const sent_ctx *s, uint32_t i) {
-    static const char *const G[] = {"coalition", "council", "alliance", "bloc", "front",
-                                    "movement", "group", "groups", "leader", "leaders",
-                                    "official", "officials", "member", "members", "spokesman",
-                                    "spokeswoman", "spokesperson", "figures", "camp", "delegation",
-                                    "negotiators", "representatives", "commanders", NULL};
+    static const char *const G[] = {"coalition",    "council",         "alliance",   "bloc",
+                                    "front",        "movement",        "group",      "groups",
+                                    "leader",       "leaders",         "official",   "officials",
+                                    "member",       "members",         "spokesman",  "spokeswoman",
+                                    "spokesperson", "figures",         "camp",       "delegation",
+                                    "negotiators",  "representatives", "commanders", NULL};
     for (int k = 0; G[k]; k++)
         if (!strcmp(s->toks[i].norm, G[k])) return 1;
     return 0;
@@ -402,8 +401,8 @@ int find_mentions(arena *a, sent_ctx *s) {
                 else {
                     char ctry[4];
                     context_country(s, nm, ctry);
-                    if ((s->toks[x->first].flags & TOK_INQUOTE) ||
-                        !heads_noun_phrase(s, x->last) || !ctry[0])
+                    if ((s->toks[x->first].flags & TOK_INQUOTE) || !heads_noun_phrase(s, x->last) ||
+                        !ctry[0])
                         continue;
                     combine(m->code, sizeof m->code, ctry, ag);
                 }
@@ -453,8 +452,7 @@ int find_mentions(arena *a, sent_ctx *s) {
             if (is_word(tk, "and") || is_word(tk, "or") || is_word(tk, "nor"))
                 has_and = 1;
             else if (!(is_word(tk, ",") || is_word(tk, "the") || is_word(tk, "both") ||
-                       is_word(tk, "neither") || is_word(tk, "either") ||
-                       s->syn->tag[t] == LEX_JJ))
+                       is_word(tk, "neither") || is_word(tk, "either") || s->syn->tag[t] == LEX_JJ))
                 joined = 0;
         }
         link[k] = joined ? (uint8_t)(1 + has_and) : 0;

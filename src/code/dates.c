@@ -97,9 +97,9 @@ uint32_t dates_find(const token *t, const uint32_t *wcls, uint32_t n, int32_t ar
             /* "A day after Biden said ...": what the clause reports came N days before the
              * news of the article's day */
             int nd = !strcmp(t[i - 2].norm, "a") || !strcmp(t[i - 2].norm, "one") ? 1
-                     : !strcmp(t[i - 2].norm, "two")                            ? 2
-                     : !strcmp(t[i - 2].norm, "three")                          ? 3
-                                                                                : 0;
+                     : !strcmp(t[i - 2].norm, "two")                              ? 2
+                     : !strcmp(t[i - 2].norm, "three")                            ? 3
+                                                                                  : 0;
             if (nd) v = date_add_days(article, -nd);
         } else if (!strcmp(w->norm, "yesterday"))
             v = date_add_days(article, -1);

@@ -163,8 +163,9 @@ static int match_before(const sent_ctx *s, const dict_elem *el, uint32_t n, int6
                 vm->target = m;
             else
                 vm->source = m;
-            if (e->kind == PE_COMPOUND) vm->reciprocal = 1; /* '%' before the verb: the
-                                                               members act on each other */
+            if (e->kind == PE_COMPOUND)
+                vm->reciprocal = 1; /* '%' before the verb: the
+                                       members act on each other */
             pos = (int64_t)s->m[m].first - 1;
             break;
         }
@@ -232,8 +233,12 @@ static int try_verb(const sent_ctx *s, const dict_verb *v, uint32_t h, verb_matc
     }
     /* no pattern matched: the block's default code (a null code blocks weaker matches but
      * codes nothing) */
-    verb_match vm = {.source = -1, .target = -1, .code = v->code, .anchor_first = h,
-                     .anchor_last = last, .verb = v};
+    verb_match vm = {.source = -1,
+                     .target = -1,
+                     .code = v->code,
+                     .anchor_first = h,
+                     .anchor_last = last,
+                     .verb = v};
     *out = vm;
     return (!v->code.code[0] && !v->code.paired[0]) ? 2 : 1;
 }

@@ -87,9 +87,9 @@ static void set_from_mention(quote_state *q, const sent_ctx *s, const parley_art
 /* The name ending at token l (walking back over capitalised words and initials). */
 /* Lower-case particles inside names: "Mohammed bin Salman", "Ursula von der Leyen". */
 static int name_particle(const sent_ctx *s, uint32_t i) {
-    static const char *const P[] = {"bin", "bint", "ibn", "al", "el", "de", "del", "da", "do",
-                                    "dos", "du", "van", "von", "der", "den", "la", "le", "abu",
-                                    "ben", NULL};
+    static const char *const P[] = {"bin", "bint", "ibn", "al",  "el",  "de",  "del",
+                                    "da",  "do",   "dos", "du",  "van", "von", "der",
+                                    "den", "la",   "le",  "abu", "ben", NULL};
     for (int k = 0; P[k]; k++)
         if (!strcmp(s->toks[i].norm, P[k])) return 1;
     return 0;
@@ -99,8 +99,8 @@ static int name_particle(const sent_ctx *s, uint32_t i) {
 static int in_name(const sent_ctx *s, uint32_t i) {
     if (is_name_at(s, i)) return 1;
     return name_particle(s, i) && i > 0 && i + 1 < s->n && is_name_at(s, i - 1) &&
-           (is_name_at(s, i + 1) || (name_particle(s, i + 1) && i + 2 < s->n &&
-                                     is_name_at(s, i + 2)));
+           (is_name_at(s, i + 1) ||
+            (name_particle(s, i + 1) && i + 2 < s->n && is_name_at(s, i + 2)));
 }
 
 static int name_ending_at(const sent_ctx *s, uint32_t l, uint32_t *f) {
@@ -505,8 +505,10 @@ void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index,
     unsigned reporter_before = q->reporter_seq;
     note_reporters(q, s, a);
     /* a sentence with a reporting verb has its speaker already ("Mr. Rasmussen ... said") */
-    if (q->reporter_seq == reporter_before) note_subject(q, s, a);
-    else q->prev_subject_fresh = 0;
+    if (q->reporter_seq == reporter_before)
+        note_subject(q, s, a);
+    else
+        q->prev_subject_fresh = 0;
     if (s->n && !(s->toks[s->n - 1].flags & (TOK_INQUOTE)) &&
         !(s->n >= 2 && (s->toks[s->n - 2].flags & TOK_INQUOTE) &&
           !(s->toks[s->n - 1].flags & TOK_QCLOSE)))

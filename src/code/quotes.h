@@ -35,10 +35,10 @@ typedef struct {
     speaker prev_subject;   /* the previous sentence's subject, when a person */
     int prev_subject_fresh; /* ... and that sentence was the one just before */
     unsigned prev_subject_seq;
-    int open_quote;         /* a quote opened and not closed at the end of the sentence */
+    int open_quote; /* a quote opened and not closed at the end of the sentence */
     uint32_t last_paragraph;
-    int quoted_in_para;              /* an attributed quote was seen in this paragraph */
-    char names[QUOTE_MAX_NAMES][96]; /* full names seen in the article, for "Mr. X" */
+    int quoted_in_para;                   /* an attributed quote was seen in this paragraph */
+    char names[QUOTE_MAX_NAMES][96];      /* full names seen in the article, for "Mr. X" */
     char name_codes[QUOTE_MAX_NAMES][32]; /* their codes when a title gave one */
     int nnames;
     quote_span spans[QUOTE_MAX_SPANS]; /* this sentence's attributed quotes */

@@ -19,12 +19,12 @@ typedef struct {
     uint32_t str;          /* offset of the word in the cache's text buffer */
     syntax_word_info info; /* lexicon tags and cue-word classes */
     uint32_t wid, vlem, nlem;
-    uint32_t stem[4];      /* dictionary stems that are prefixes of the word (string ids) */
+    uint32_t stem[4]; /* dictionary stems that are prefixes of the word (string ids) */
     uint8_t nstem;
 } word_entry;
 
 typedef struct {
-    word_entry *slots;     /* open addressing; len == 0 marks an empty slot */
+    word_entry *slots; /* open addressing; len == 0 marks an empty slot */
     uint32_t cap, used;
     char *text;
     size_t text_len, text_cap;

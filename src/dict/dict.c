@@ -459,7 +459,8 @@ static int index_pairs(dict *d, uint32_t *keys) {
         if (p->n >= 2 && !(d->words.v[p->words_off + 1].flags & DW_STEM)) npairs++;
     }
     d->pair_cap = 16;
-    while (d->pair_cap < npairs * 2 + 2) d->pair_cap *= 2;
+    while (d->pair_cap < npairs * 2 + 2)
+        d->pair_cap *= 2;
     d->pair_slots = calloc(d->pair_cap, sizeof *d->pair_slots);
     d->pair_list = malloc(((size_t)npairs + 1) * sizeof *d->pair_list);
     d->pair_first = calloc((size_t)d->strings.count + 1, 1);

@@ -164,11 +164,11 @@ typedef struct dict {
      * phrases): an open-addressing table of dict_pair_slot, lists in pair_list. */
     struct dict_pair_slot {
         uint32_t w0, w1, off, n;
-    } *pair_slots;
+    } * pair_slots;
     uint32_t pair_cap;
     uint32_t *pair_list;
-    uint8_t *pair_first;           /* per word id: 1 if some two-word-indexed phrase starts
-                                      with it (skips the probes for all other words) */
+    uint8_t *pair_first; /* per word id: 1 if some two-word-indexed phrase starts
+                            with it (skips the probes for all other words) */
     uint32_t *set_slots; /* pairs (word id, first item + 1) */
     uint32_t *set_next;  /* per set item: next item (+1) with the same first word */
     uint32_t *set_loose; /* item indexes tried one by one */

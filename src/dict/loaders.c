@@ -19,10 +19,12 @@ static unsigned stem_convention(const char *path) {
     unsigned entries = 0, marked = 0;
     while (entries < 2000 && fgets(line, sizeof line, f)) {
         char *p = line;
-        while (*p == ' ' || *p == '\t') p++;
+        while (*p == ' ' || *p == '\t')
+            p++;
         if (!*p || strchr("#<[+\n\r;", *p)) continue;
         char *end = p + strcspn(p, "[#;\n\r");
-        while (end > p && (end[-1] == ' ' || end[-1] == '\t')) end--;
+        while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+            end--;
         if (end == p) continue;
         entries++;
         if (end[-1] == '_') marked++;

@@ -383,8 +383,8 @@ static int verb_soon(const sent_syntax *s, uint32_t i) {
 /* "no sign that", "no evidence that": the content noun is negated. */
 static int negated_content_near(const sent_syntax *s, uint32_t i) {
     for (uint32_t k = i; k-- > 1 && i - k <= 4;)
-        if ((s->wcls[k] & W_CONTENT) && (!strcmp(s->toks[k - 1].norm, "no") ||
-                                         (s->wcls[k - 1] & W_NEG)))
+        if ((s->wcls[k] & W_CONTENT) &&
+            (!strcmp(s->toks[k - 1].norm, "no") || (s->wcls[k - 1] & W_NEG)))
             return 1;
     return 0;
 }
@@ -438,8 +438,7 @@ static int build_clauses(arena *a, sent_syntax *s) {
         else if ((c & W_THAT) && content_noun_near(s, i)) {
             kind = CL_REPORTED; /* "expressed hopes on Thursday that ..." */
             negated_content = negated_content_near(s, i); /* "saw no sign that ..." */
-        }
-        else if ((c & W_THAT) && tag_is_noun(s->tag[i - 1]))
+        } else if ((c & W_THAT) && tag_is_noun(s->tag[i - 1]))
             kind = CL_RELATIVE;
         else if ((pc & W_REPORT) && s->group_of[i - 1] >= 0 &&
                  (tag_is_noun(s->tag[i]) || s->tag[i] == LEX_PRP || s->tag[i] == LEX_DT) &&
@@ -525,8 +524,8 @@ int syntax_analyse_with(arena *a, const lex_table *lex, const syntax_words *sw, 
     out->wcls = arena_alloc(a, (n + 1) * sizeof *out->wcls);
     if (!out->wcls) return -1;
     for (uint32_t i = 0; i < n; i++)
-        out->wcls[i] = info && !(toks[i].flags & TOK_PUNCT) ? info[i].wcls
-                                                             : syntax_token_class(sw, &toks[i]);
+        out->wcls[i] =
+            info && !(toks[i].flags & TOK_PUNCT) ? info[i].wcls : syntax_token_class(sw, &toks[i]);
     out->tag = arena_alloc(a, n + 1);
     uint64_t *masks = arena_alloc(a, (n + 1) * sizeof *masks);
     if (!out->tag || !masks) return -1;

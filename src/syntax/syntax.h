@@ -68,9 +68,9 @@ typedef struct {
 
 /* What the syntax layer looks up for a word, which a caller may cache and pass in. */
 typedef struct {
-    uint64_t tags;   /* possible lex tags (bit mask) */
-    uint8_t best;    /* most likely tag */
-    uint32_t wcls;   /* W_* classes */
+    uint64_t tags; /* possible lex tags (bit mask) */
+    uint8_t best;  /* most likely tag */
+    uint32_t wcls; /* W_* classes */
 } syntax_word_info;
 
 /* The lexicon's tags for a token (punctuation by its character); *best gets the likeliest. */

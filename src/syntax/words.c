@@ -48,11 +48,12 @@ static const word_list LISTS[] = {
     {W_PRON_OTHER, "it they them"},
     {W_TIME, "week weeks month months year years day days weekend morning afternoon evening "
              "night time spring summer autumn fall winter quarter decade century"},
-    {W_CONTENT, "hope hopes fear fears belief beliefs concern concerns assurance assurances "
-                "claim claims warning warnings view expectation expectations confidence "
-                "optimism pessimism doubt doubts suspicion suspicions report reports "
-                "allegation allegations statement assertion insistence conviction sign signs evidence "
-                "indication indications"},
+    {W_CONTENT,
+     "hope hopes fear fears belief beliefs concern concerns assurance assurances "
+     "claim claims warning warnings view expectation expectations confidence "
+     "optimism pessimism doubt doubts suspicion suspicions report reports "
+     "allegation allegations statement assertion insistence conviction sign signs evidence "
+     "indication indications"},
     {W_IRREALIS, "effort efforts attempt attempts plan plans bid bids proposal proposals threat "
                  "threats intention intentions ambition ambitions goal goals aim aims hope hopes "
                  "desire plot plots scheme schemes campaign push drive pressure"},

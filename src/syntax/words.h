@@ -24,13 +24,13 @@ enum {
     W_STARTER = 1u << 13, /* pronouns that may stand for a speaker: he she they we i */
     W_TO = 1u << 14,
     W_THAT = 1u << 15,
-    W_CONJ = 1u << 16,      /* and but or */
-    W_SEMI = 1u << 17,      /* ; */
-    W_DATE = 1u << 18,      /* yesterday today tonight night (and W_NOTNAME: weekdays, months) */
-    W_SPEECH = 1u << 19,    /* verbs whose subject is the author of a quote in their clause:
-                               vowed to start a "holy war", called the plan "a disaster" */
-    W_ACCORDING = 1u << 20, /* according */
-    W_HEDGE = 1u << 21,     /* inclined, likely, reluctant ... + to: the action is not reported */
+    W_CONJ = 1u << 16,        /* and but or */
+    W_SEMI = 1u << 17,        /* ; */
+    W_DATE = 1u << 18,        /* yesterday today tonight night (and W_NOTNAME: weekdays, months) */
+    W_SPEECH = 1u << 19,      /* verbs whose subject is the author of a quote in their clause:
+                                 vowed to start a "holy war", called the plan "a disaster" */
+    W_ACCORDING = 1u << 20,   /* according */
+    W_HEDGE = 1u << 21,       /* inclined, likely, reluctant ... + to: the action is not reported */
     W_PRON_PERSON = 1u << 22, /* he she him her */
     W_PRON_OTHER = 1u << 23,  /* it they them */
     W_IRREALIS = 1u << 24,    /* nouns whose "to" infinitive is not done: efforts, plans */

@@ -25,10 +25,10 @@ static const char *const ENDERS[] = {"inc",  "corp", "co",  "ltd", "jr",  "sr", 
 /* Capitalised words that, after an ambiguous abbreviation, start a new sentence. */
 /* Not "President", "Prime", "officials": "U.S. President Biden", "U.S. officials said". */
 static const char *const STARTERS[] = {
-    "the", "he", "she", "it", "they", "we", "i", "but", "in", "a", "an", "this", "that",
-    "these", "those", "on", "at", "as", "mr.", "mrs.", "ms.", "his", "her", "their", "its",
-    "our", "there", "after", "while", "when", "however", "meanwhile", "and", "if", "for",
-    "some", "both", "many", NULL};
+    "the",     "he",        "she",  "it",    "they",  "we",   "i",     "but",   "in",    "a",
+    "an",      "this",      "that", "these", "those", "on",   "at",    "as",    "mr.",   "mrs.",
+    "ms.",     "his",       "her",  "their", "its",   "our",  "there", "after", "while", "when",
+    "however", "meanwhile", "and",  "if",    "for",   "some", "both",  "many",  NULL};
 
 static int in_list(const char *const *list, const char *s, size_t n) {
     for (size_t i = 0; list[i]; i++)
@@ -61,8 +61,8 @@ static utf8proc_int32_t cp_at(src s, size_t i, size_t *clen) {
 
 static int is_space_cp(utf8proc_int32_t c) {
     /* '_' separates words too: "Dol_Amroth" in feeds that join names */
-    return c == ' ' || c == '_' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
-           (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 ||
+    return c == ' ' || c == '_' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+           c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 ||
            c == 0xFEFF || c == 0;
 }
 
@@ -162,7 +162,8 @@ static int normalise(arena *a, src s, token *t) {
     /* "el-Sisi", "al-Assad", "bin-Salman": a lower-case particle before a capitalised name */
     if (first_upper == 0 && n < 40) {
         const char *h = memchr(s.text + t->start, '-', n);
-        if (h && h + 1 < s.text + t->end && isupper((unsigned char)h[1]) && h - (s.text + t->start) <= 4)
+        if (h && h + 1 < s.text + t->end && isupper((unsigned char)h[1]) &&
+            h - (s.text + t->start) <= 4)
             t->flags |= TOK_CAP;
     }
     if (letters > 0 && upper == letters) t->flags |= TOK_ALLCAPS;
