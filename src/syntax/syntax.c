@@ -204,8 +204,13 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
         }
         /* a participle right after a determiner modifies a noun: "the affected villages" */
         if ((tag[i] == LEX_VBN || tag[i] == LEX_VBG) && (prev == LEX_DT || prev == LEX_PRPS) &&
-            i + 1 < n && !(tk[i + 1].flags & TOK_PUNCT))
-            tag[i] = tag[i] == LEX_VBN ? LEX_JJ : LEX_NN;
+            i + 1 < n && !(tk[i + 1].flags & TOK_PUNCT)) {
+            if (tag[i] == LEX_VBG && !can(masks[i + 1], LEX_DT) && !can(masks[i + 1], LEX_PRPS))
+                tag[i] = LEX_NN; /* "the reopening of guest houses" */
+            else if (tag[i] == LEX_VBN && (can_noun(masks[i + 1]) || can(masks[i + 1], LEX_JJ)) &&
+                     !can(masks[i + 1], LEX_DT))
+                tag[i] = LEX_JJ; /* "the affected villages", not "each accused the other" */
+        }
         /* after to / a modal / do (skipping not, never and adverbs): the base form */
         uint32_t b = i;
         while (b > 0 && ((wc[b - 1] & W_NEG) || tag[b - 1] == LEX_RB))
