@@ -408,6 +408,12 @@ static int split_sentences(arena *a, src s, tokenized *out) {
                 if (!(nx->flags & (TOK_CAP | TOK_DIGIT | TOK_QOPEN | TOK_PUNCT))) end_here = 0;
             }
         }
+        /* A run-on "sentence" (a table, a list, text without punctuation) is cut every
+         * TEXT_MAX_SENTENCE_TOKENS tokens, so that the later layers stay linear in practice. */
+        if (!end_here && i + 1 - first >= TEXT_MAX_SENTENCE_TOKENS) {
+            end_here = 1;
+            out->cut_sentences++;
+        }
         if (!end_here) continue;
         if (n == cap) {
             sentence *nv = arena_alloc(a, (size_t)cap * 2 * sizeof *nv);

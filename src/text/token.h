@@ -39,11 +39,15 @@ typedef struct {
     uint32_t paragraph;    /* paragraph index */
 } sentence;
 
+/* Limits (docs/testing.md): a sentence longer than this is cut into pieces of this length. */
+#define TEXT_MAX_SENTENCE_TOKENS 250
+
 typedef struct {
     token *toks;
     uint32_t ntoks;
     sentence *sents;
     uint32_t nsents;
+    uint32_t cut_sentences; /* run-on sentences cut at TEXT_MAX_SENTENCE_TOKENS */
 } tokenized;
 
 /* Tokenise and split text into sentences. All memory comes from the arena. Returns 0, or -1 when
