@@ -98,8 +98,8 @@ typedef struct {
     const char *id;
     const char *date;  /* YYYY-MM-DD, or NULL */
     const char *title; /* may be NULL */
-    const char *text;  /* UTF-8 */
-    size_t text_len;
+    const char *text;  /* UTF-8 (invalid bytes are read as single characters) */
+    size_t text_len;   /* bytes of text; 0 = text is NUL-terminated */
     const char *source; /* outlet, may be NULL */
 } parley_article;
 

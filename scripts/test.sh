@@ -25,5 +25,12 @@ run_suite() { # build dir, extra cmake args...
 run_suite build -DCMAKE_BUILD_TYPE=Release
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     run_suite build-san -DCMAKE_BUILD_TYPE=Debug -DPARLEY_SANITIZE=ON
+# Fuzzing, bounded (FUZZ_SECONDS per harness; 0 skips): each harness that ends without a crash
+# counts as one passed test.
+if [ "${FUZZ_SECONDS:-20}" != 0 ]; then
+    FUZZ_SECONDS=${FUZZ_SECONDS:-20} bash fuzz/run.sh | tee build-fuzz.log
+    total_pass=$((total_pass + $(grep -c 'no crash$' build-fuzz.log)))
+    total_fail=$((total_fail + $(grep -c ': FAILED' build-fuzz.log)))
+fi
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]
