@@ -47,6 +47,13 @@ cmp -s "$tmp/t1" "$tmp/t2"; check "same output with 1 and 2 threads" $?
 "$PARLEY" code --json < "$SHARED/eval/dev/wikinews-articles.jsonl" 2> "$tmp/pipe.err" | head -1 > /dev/null
 check "closed pipe: no error message" $([ ! -s "$tmp/pipe.err" ]; echo $?)
 
+# 6b. a full disk is an error with a message, exit 3
+if [ -w /dev/full ]; then
+    "$PARLEY" code --json < "$SHARED/eval/dev/articles.jsonl" > /dev/full 2> "$tmp/full.err"
+    check "full disk exits 3" $([ $? = 3 ]; echo $?)
+    grep -q "cannot write the output" "$tmp/full.err"; check "full disk: message" $?
+fi
+
 # 7. real news: 500 corpus articles code with no error (also under the sanitizers in CI), and
 #    the output does not depend on the thread count
 CORPUS="$SHARED/corpus/wikinews-politics-2004-2009.jsonl"

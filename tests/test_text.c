@@ -83,6 +83,30 @@ static void test_invalid_utf8_is_safe(void **st) {
     assert_true(tz.ntoks >= 2);
 }
 
+static void test_run_on_sentence_is_cut(void **st) {
+    (void)st;
+    static char text[4 * 1000 + 1];
+    for (int i = 0; i < 1000; i++)
+        memcpy(text + 4 * i, "aaa ", 4);
+    text[4 * 1000] = '\0';
+    tok(text);
+    assert_int_equal(tz.ntoks, 1000);
+    assert_int_equal(tz.nsents, 4); /* 250 tokens each */
+    assert_int_equal(tz.cut_sentences, 3);
+    assert_int_equal(tz.sents[1].count, TEXT_MAX_SENTENCE_TOKENS);
+}
+
+static void test_empty_and_nul(void **st) {
+    (void)st;
+    arena_reset(&ar);
+    assert_int_equal(text_tokenize(&ar, "", 0, &tz), 0);
+    assert_int_equal(tz.ntoks, 0);
+    const char withnul[] = {'a', 0, 'b'};
+    arena_reset(&ar);
+    assert_int_equal(text_tokenize(&ar, withnul, 3, &tz), 0);
+    assert_int_equal(tz.ntoks, 2);
+}
+
 int main(void) {
     arena_init(&ar, 0);
     const struct CMUnitTest tests[] = {
@@ -93,6 +117,8 @@ int main(void) {
         cmocka_unit_test(test_paragraphs),
         cmocka_unit_test(test_nbsp_and_dashes),
         cmocka_unit_test(test_invalid_utf8_is_safe),
+        cmocka_unit_test(test_run_on_sentence_is_cut),
+        cmocka_unit_test(test_empty_and_nul),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     arena_free(&ar);

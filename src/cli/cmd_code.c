@@ -5,6 +5,7 @@
  * workers sharing one dictionary set; output is written in input order whatever the thread count.
  * On a terminal the records are shown as a table, piped they are JSON lines (--json/--table
  * force either). A bad input line is reported as FILE:LINE: problem and skipped. */
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -364,8 +365,13 @@ int cmd_code(int argc, char **argv) {
         }
         int bad = code_stream(d, &o, f, is_stdin ? "<stdin>" : files[k]);
         if (!is_stdin) fclose(f);
-        if (bad == -2) { /* closed pipe or full disk: stop quietly */
-            rc = rc ? rc : EXIT_OK;
+        if (bad == -2) {
+            /* a closed pipe (parley code | head -1) ends the run quietly; any other write
+             * failure (a full disk) is an error */
+            if (errno != EPIPE) {
+                fprintf(stderr, "parley code: cannot write the output: %s\n", strerror(errno));
+                rc = EXIT_CANNOT;
+            }
             break;
         }
         if (bad < 0) {
