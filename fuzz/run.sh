@@ -9,8 +9,10 @@ SECONDS_EACH=${FUZZ_SECONDS:-20}
 B=build-fuzz
 SHARED=${SHARED:-../shared}
 command -v clang >/dev/null || { echo "fuzz: clang is needed (apt-get install clang)"; exit 3; }
-CC=clang cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=Debug -DPARLEY_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null || exit 3
-cmake --build "$B" -j"$(nproc)" >/dev/null || { echo "fuzz: build failed"; exit 3; }
+if [ -z "${FUZZ_NOBUILD:-}" ]; then # FUZZ_NOBUILD=1: reuse the build (parallel lanes)
+    CC=clang cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=Debug -DPARLEY_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null || exit 3
+    cmake --build "$B" -j"$(nproc)" >/dev/null || { echo "fuzz: build failed"; exit 3; }
+fi
 python3 - "$B" "$SHARED" <<'PY'
 import json, os, sys
 b, shared = sys.argv[1], sys.argv[2]
