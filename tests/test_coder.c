@@ -179,6 +179,36 @@ static void test_quote_speaker(void **st) {
     assert_string_equal(g.lines[0], "quote[Aragorn Elessar|GONGOV]");
 }
 
+static void test_title_phrase_is_not_the_name(void **st) {
+    (void)st;
+    got g = code("\xe2\x80\x9cWe will never yield,\xe2\x80\x9d Secretary of State Faramir Hurin "
+                 "said.",
+                 "2020-05-05", 0);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.lines[0], "quote[Faramir Hurin|]");
+}
+
+static void test_pronoun_after_unknown_named_subject(void **st) {
+    (void)st;
+    /* a new reporter since the last quote wins over that quote's speaker */
+    got g = code("\xe2\x80\x9cWe will never yield,\xe2\x80\x9d Aragorn said. Elrond Halfelven, "
+                 "who travelled to Minas Tirith, welcomed the plan. \xe2\x80\x9cIt has to hold "
+                 "now,\xe2\x80\x9d he said.",
+                 "2020-05-05", 0);
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.lines[0], "quote[Aragorn Elessar|GONGOV]");
+    assert_string_equal(g.lines[1], "quote[Elrond Halfelven|]");
+}
+
+static void test_pronoun_in_own_sentence(void **st) {
+    (void)st;
+    got g = code("Aragorn met Elrond Halfelven. Mr. Halfelven, speaking in Sindarin, thanked his "
+                 "host for what he called a \xe2\x80\x9cgrand welcome.\xe2\x80\x9d",
+                 "2020-05-05", 0);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.lines[0], "quote[Elrond Halfelven|]");
+}
+
 static void test_reciprocal(void **st) {
     (void)st;
     got g = code("Arnor and Gondor criticized each other.", "2020-05-05", 0);
@@ -265,6 +295,9 @@ int main(void) {
         cmocka_unit_test(test_negation),
         cmocka_unit_test(test_hypothetical),
         cmocka_unit_test(test_quote_speaker),
+        cmocka_unit_test(test_title_phrase_is_not_the_name),
+        cmocka_unit_test(test_pronoun_after_unknown_named_subject),
+        cmocka_unit_test(test_pronoun_in_own_sentence),
         cmocka_unit_test(test_reciprocal),
         cmocka_unit_test(test_we_in_quote_is_the_speaker),
         cmocka_unit_test(test_reported_clause_target),

@@ -25,6 +25,13 @@ static int is_name_at(const sent_ctx *s, uint32_t i) {
 
 #define is_title(s, i) ((s)->syn->wcls[i] & W_TITLE)
 
+/* A word of a title phrase before a name: "Secretary of State", "Foreign Minister", "Minister
+ * for Foreign Affairs", "Deputy Prime Minister". */
+static int is_title_part(const sent_ctx *s, uint32_t i) {
+    if (s->syn->wcls[i] & (W_TITLE | W_OFFICE)) return 1;
+    return (is(&s->toks[i], "of") || is(&s->toks[i], "for")) && i > 0 && is_title(s, i - 1);
+}
+
 /* Copy the text of tokens [f,l] from the article into out. */
 static void span_text(const parley_article *a, const token *t, uint32_t f, uint32_t l, char *out,
                       size_t cap) {
@@ -72,7 +79,7 @@ static void set_from_mention(quote_state *q, const sent_ctx *s, const parley_art
                              const mention *m, speaker *out) {
     const dict *d = &s->pd->d;
     uint32_t f = m->first;
-    while (f < m->last && is_title(s, f))
+    while (f < m->last && is_title_part(s, f))
         f++;
     span_text(a, s->toks, f, m->last, out->name, sizeof out->name);
     expand_name(q, out->name, sizeof out->name, NULL);
@@ -106,7 +113,7 @@ static int in_name(const sent_ctx *s, uint32_t i) {
 static int name_ending_at(const sent_ctx *s, uint32_t l, uint32_t *f) {
     if (!is_name_at(s, l)) return 0;
     uint32_t i = l;
-    while (i > 0 && (in_name(s, i - 1) || is_title(s, i - 1)))
+    while (i > 0 && (in_name(s, i - 1) || is_title_part(s, i - 1)))
         i--;
     *f = i;
     return 1;
@@ -156,15 +163,17 @@ static void speaker_from_span(quote_state *q, const sent_ctx *s, const parley_ar
     }
     /* skip a leading title for the name text, keep it for lookup */
     uint32_t nf = f;
-    while (nf < l && is_title(s, nf))
+    while (nf < l && is_title_part(s, nf))
         nf++;
     span_text(a, s->toks, nf, l, out->name, sizeof out->name);
-    out->person = 1; /* a name */
+    /* a name, unless an organisation's mention covers it all ("the RSF said") */
+    out->person = !(m >= 0 && s->m[m].first <= f && s->m[m].last >= l);
     out->code[0] = '\0';
     if (m >= 0) snprintf(out->code, sizeof out->code, "%s", s->m[m].code);
     expand_name(q, out->name, sizeof out->name, out->code);
     /* an apposition after the name may code it: "Ned Price, the State Department spokesman" */
-    if (!out->code[0] && l + 2 < s->n && is(&s->toks[l + 1], ",")) {
+    if (!out->code[0] && l + 2 < s->n && is(&s->toks[l + 1], ",") &&
+        !(s->syn->wcls[l + 2] & W_RELATIVE)) { /* not "X, who travelled to Y," */
         for (uint32_t k = 0; k < s->nm; k++)
             if (s->m[k].first > l + 1 && s->m[k].first <= l + 6) {
                 snprintf(out->code, sizeof out->code, "%s", s->m[k].code);
@@ -202,8 +211,16 @@ static int is_np_tag(uint8_t t) {
 /* "he said": the person who last reported something, or the last person named, whichever came
  * later; "they said": the last reporter (often a group: "officials said"). */
 static void resolve_pronoun(quote_state *q, int singular, speaker *out) {
-    /* the speaker of a quote earlier in this paragraph goes on speaking */
-    if (q->quoted_in_para && q->last_speaker.name[0] && (!singular || q->last_speaker.person)) {
+    /* the speaker of a quote earlier in this paragraph goes on speaking, unless someone else
+     * has reported something since ("An army spokesman, X, said in turn that ...") or the
+     * sentence just before was about another person */
+    int reporter_since = (q->reporter_seq > q->speaker_seq &&
+                          strcmp(q->last_reporter.name, q->last_speaker.name) != 0) ||
+                         (singular && q->prev_subject_fresh && q->prev_subject.person &&
+                          q->prev_subject_seq > q->speaker_seq &&
+                          strcmp(q->prev_subject.name, q->last_speaker.name) != 0);
+    if (q->quoted_in_para && q->last_speaker.name[0] && (!singular || q->last_speaker.person) &&
+        !reporter_since) {
         *out = q->last_speaker;
         return;
     }
@@ -265,6 +282,13 @@ static int subject_before(quote_state *q, const sent_ctx *s, const parley_articl
         if (j < (int64_t)floor) return 0;
     }
     if (is_pronoun_speaker_at(s, j)) {
+        /* "Mr. Modi, speaking in Hindi, thanked his host for what he called a “grand
+         * welcome”": the sentence's own subject */
+        if (q->cur_subject_valid && q->cur_subject_end < (uint32_t)j &&
+            singular_pronoun(s, (uint32_t)j)) {
+            *out = q->cur_subject;
+            return 1;
+        }
         resolve_pronoun(q, singular_pronoun(s, (uint32_t)j), out);
         return out->name[0] != 0;
     }
@@ -297,7 +321,7 @@ static int np_after(quote_state *q, const sent_ctx *s, const parley_article *a, 
     if (e == f) return 0;
     uint32_t last = e - 1, first;
     if (name_ending_at(s, last, &first) && first >= f) {
-        while (first < last && is_title(s, first))
+        while (first < last && is_title_part(s, first))
             first++;
         speaker_from_span(q, s, a, first, last, out);
         return 1;
@@ -320,7 +344,7 @@ static int attribute(quote_state *q, const sent_ctx *s, const parley_article *a,
             /* only the speaker may stand between the quote and its verb */
             const token *t = &s->toks[i];
             if (!(is_np_tag(s->syn->tag[i]) || is(t, ",") || s->syn->tag[i] == LEX_PRP ||
-                  s->syn->tag[i] == LEX_RB || s->syn->tag[i] == LEX_MD || is_title(s, i)))
+                  s->syn->tag[i] == LEX_RB || s->syn->tag[i] == LEX_MD || is_title_part(s, i)))
                 break;
             continue;
         }
@@ -343,7 +367,7 @@ static int attribute(quote_state *q, const sent_ctx *s, const parley_article *a,
             if (s->toks[j].flags & TOK_INQUOTE) break;
             if (name_starting_at(s, j, &l) && l < i) {
                 f = j;
-                while (f < l && is_title(s, f))
+                while (f < l && is_title_part(s, f))
                     f++;
                 speaker_from_span(q, s, a, f, l, out);
                 return 1;
@@ -360,7 +384,7 @@ static int attribute(quote_state *q, const sent_ctx *s, const parley_article *a,
 static void note_people(quote_state *q, const sent_ctx *s, const parley_article *a) {
     for (uint32_t i = 0; i < s->n; i++) {
         uint32_t l;
-        if ((s->toks[i].flags & TOK_INQUOTE) || !is_name_at(s, i) || is_title(s, i)) continue;
+        if ((s->toks[i].flags & TOK_INQUOTE) || !is_name_at(s, i) || is_title_part(s, i)) continue;
         if (name_starting_at(s, i, &l) && l > i) {
             speaker who;
             memset(&who, 0, sizeof who);
@@ -394,40 +418,70 @@ static void note_reporters(quote_state *q, const sent_ctx *s, const parley_artic
     }
 }
 
-/* The sentence's subject, when it is a person named outside quotes and the sentence quotes
- * nobody: a quote in the next sentence with no attribution of its own is likely theirs. */
-static void note_subject(quote_state *q, const sent_ctx *s, const parley_article *a) {
-    q->prev_subject_fresh = 0;
-    if (q->nspans) return;
+/* The person a sentence opens with, outside quotes: a full name the dictionaries may not know
+ * ("Martin Griffiths, the United Nations humanitarian chief, ... welcomed"), "Mr. Barrow, who
+ * ...", a coded person, or the name in a title's apposition ("Qatar's prime minister, Mohammed
+ * bin Abdulrahman Al Thani, met ..."). With must_open, only a subject that opens the sentence.
+ * *end is the subject's last token. */
+static int sentence_subject(quote_state *q, const sent_ctx *s, const parley_article *a,
+                            int must_open, speaker *out, uint32_t *end) {
+    memset(out, 0, sizeof *out);
+    uint32_t f = 0, l = 0;
+    while (f < s->n && is_title_part(s, f))
+        f++;
+    /* the first word's tag says little ("Martin" is also a bird): its capital and a name word
+     * after it are enough */
+    int opens_name = f + 1 < s->n && f == 0 && (s->toks[0].flags & TOK_CAP) &&
+                     !(s->toks[0].flags & TOK_PUNCT) && !(s->syn->wcls[0] & W_NOTNAME) &&
+                     !tag_is_verb(s->syn->tag[0]) && s->syn->tag[0] != LEX_DT &&
+                     s->syn->tag[0] != LEX_IN && s->syn->tag[0] != LEX_PRP &&
+                     name_starting_at(s, 1, &l);
+    /* two name words, or one after a title ("Mr. Barrow") */
+    if (!opens_name && f < s->n && name_starting_at(s, f, &l) && (l > f || f > 0)) opens_name = 1;
+    if (opens_name && l + 1 < s->n && !(s->toks[f].flags & TOK_INQUOTE) &&
+        mention_covering(s, f, l) < 0 &&
+        (is(&s->toks[l + 1], ",") || tag_is_verb(s->syn->tag[l + 1]))) {
+        speaker_from_span(q, s, a, f, l, out);
+        *end = l;
+        return 1;
+    }
     for (uint32_t k = 0; k < s->nm; k++) {
         const mention *m = &s->m[k];
         if (m->in_pp || (s->toks[m->first].flags & TOK_INQUOTE)) continue;
-        if (m->pronoun) return;
-        /* "Qatar's prime minister, Mohammed bin Abdulrahman Al Thani, met ...": the name in
-         * the apposition, with the title's code */
-        uint32_t l;
+        if (m->pronoun || (must_open && m->first > f)) return 0;
         if (!m->person && m->last + 2 < s->n && is(&s->toks[m->last + 1], ",") &&
             name_starting_at(s, m->last + 2, &l) && l + 1 < s->n && is(&s->toks[l + 1], ",")) {
-            memset(&q->prev_subject, 0, sizeof q->prev_subject);
-            span_text(a, s->toks, m->last + 2, l, q->prev_subject.name,
-                      sizeof q->prev_subject.name);
-            snprintf(q->prev_subject.code, sizeof q->prev_subject.code, "%s", m->code);
-            q->prev_subject.person = 1;
-            q->prev_subject_fresh = 1;
-            q->prev_subject_seq = ++q->seq;
-            return;
+            span_text(a, s->toks, m->last + 2, l, out->name, sizeof out->name);
+            snprintf(out->code, sizeof out->code, "%s", m->code);
+            out->person = 1;
+            *end = l;
+            return 1;
         }
-        if (!m->person) return;
-        set_from_mention(q, s, a, m, &q->prev_subject);
+        if (!m->person) return 0;
+        set_from_mention(q, s, a, m, out);
+        *end = m->last;
+        return 1;
+    }
+    return 0;
+}
+
+/* The sentence's subject, when it is a person and the sentence quotes nobody: a quote in the
+ * next sentence with no attribution of its own is likely theirs. */
+static void note_subject(quote_state *q, const sent_ctx *s, const parley_article *a) {
+    q->prev_subject_fresh = 0;
+    if (q->nspans) return;
+    uint32_t end;
+    if (sentence_subject(q, s, a, 0, &q->prev_subject, &end)) {
         q->prev_subject_fresh = 1;
         q->prev_subject_seq = ++q->seq;
-        return;
     }
 }
 
 void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index, uint32_t paragraph,
                      const parley_article *a, parley_record_fn fn, void *user, int *stopped) {
     note_people(q, s, a);
+    q->cur_subject_valid =
+        sentence_subject(q, s, a, 1, &q->cur_subject, &q->cur_subject_end) && q->cur_subject.person;
     int para_changed = paragraph != q->last_paragraph;
     q->nspans = 0;
     if (para_changed) q->quoted_in_para = 0;

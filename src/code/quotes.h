@@ -35,6 +35,9 @@ typedef struct {
     speaker prev_subject;   /* the previous sentence's subject, when a person */
     int prev_subject_fresh; /* ... and that sentence was the one just before */
     unsigned prev_subject_seq;
+    speaker cur_subject; /* the person the current sentence opens with (see sentence_subject) */
+    uint32_t cur_subject_end;
+    int cur_subject_valid;
     int open_quote; /* a quote opened and not closed at the end of the sentence */
     uint32_t last_paragraph;
     int quoted_in_para;                   /* an attributed quote was seen in this paragraph */

@@ -65,6 +65,10 @@ static const word_list LISTS[] = {
     {W_RELATIVE, "who which whom whose where"},
     {W_TITLE, "mr. mrs. ms. dr. gen. sen. rep. gov. president prime minister secretary lt. col. "
               "adm. prof. sir lord"},
+    {W_OFFICE, "state foreign affairs defence defense interior home finance economy justice "
+               "health trade commerce energy treasury security information communications "
+               "international development external internal relations deputy vice chief "
+               "general senior acting"},
     {W_NOTNAME, "monday tuesday wednesday thursday friday saturday sunday january february march "
                 "april may june july august september october november december jan. feb. aug. "
                 "sept. oct. nov. dec."},
