@@ -90,8 +90,9 @@ static int collect(void *user, const parley_record *r) {
     got *g = user;
     if (g->n >= 16) return 0;
     if (r->kind == PARLEY_RECORD_EVENT)
-        snprintf(g->lines[g->n++], 160, "%s>%s %s%s%s", r->source, r->target, r->code,
-                 r->negated ? " neg" : "", r->modality[0] ? " modal" : "");
+        snprintf(g->lines[g->n++], 160, "%s>%s %s%s%s%s%s", r->source, r->target, r->code,
+                 r->negated ? " neg" : "", r->modality[0] ? " modal" : "",
+                 r->reported_by[0] ? " by:" : "", r->reported_by);
     else
         snprintf(g->lines[g->n++], 160, "quote[%s|%s]", r->speaker, r->speaker_code);
     return 0;
@@ -137,7 +138,7 @@ static void test_pattern_slot(void **st) {
     (void)st;
     got g = code("Gondor said it would be willing to talk with Arnor.", "2020-05-05", 0);
     assert_int_equal(g.n, 1);
-    assert_string_equal(g.lines[0], "GON>ARN 036 modal");
+    assert_string_equal(g.lines[0], "GON>ARN 036 modal by:Gondor");
 }
 
 static void test_passive(void **st) {
@@ -209,6 +210,15 @@ static void test_pronoun_in_own_sentence(void **st) {
     assert_string_equal(g.lines[0], "quote[Elrond Halfelven|]");
 }
 
+static void test_reported_by(void **st) {
+    (void)st;
+    got g = code("Aragorn said that Arnor attacked Gondor.", "2020-05-05", 0);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.lines[0], "ARN>GON 190 by:Aragorn");
+    g = code("\xe2\x80\x9cWe condemn Arnor,\xe2\x80\x9d Aragorn said.", "2020-05-05", 0);
+    assert_string_equal(g.lines[1], "GONGOV>ARN 111 by:Aragorn Elessar");
+}
+
 static void test_reciprocal(void **st) {
     (void)st;
     got g = code("Arnor and Gondor criticized each other.", "2020-05-05", 0);
@@ -222,7 +232,7 @@ static void test_we_in_quote_is_the_speaker(void **st) {
     got g = code("\xe2\x80\x9cWe condemn Arnor,\xe2\x80\x9d Aragorn said.", "2020-05-05", 0);
     assert_int_equal(g.n, 2);
     assert_string_equal(g.lines[0], "quote[Aragorn Elessar|GONGOV]");
-    assert_string_equal(g.lines[1], "GONGOV>ARN 111");
+    assert_string_equal(g.lines[1], "GONGOV>ARN 111 by:Aragorn Elessar");
 }
 
 static void test_reported_clause_target(void **st) {
@@ -295,6 +305,7 @@ int main(void) {
         cmocka_unit_test(test_negation),
         cmocka_unit_test(test_hypothetical),
         cmocka_unit_test(test_quote_speaker),
+        cmocka_unit_test(test_reported_by),
         cmocka_unit_test(test_title_phrase_is_not_the_name),
         cmocka_unit_test(test_pronoun_after_unknown_named_subject),
         cmocka_unit_test(test_pronoun_in_own_sentence),

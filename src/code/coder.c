@@ -278,6 +278,31 @@ static parley_span span_of(const sent_ctx *s, uint32_t first, uint32_t last) {
     return sp;
 }
 
+/* Who reports the event at token i when it stands in a reported clause ("Blinken said Russia
+ * had attacked ..."): the words of the reporting clause's subject, the nearest coded mention
+ * before the reporting verb, written into buf. Returns 0 when the event is not reported. */
+static int reporter_of(const emit_ctx *e, const sent_ctx *s, uint32_t i, char *buf, size_t cap) {
+    const sent_syntax *syn = s->syn;
+    int32_t c = syn->clause_of[i];
+    while (c >= 0 && syn->clauses[c].kind != CL_REPORTED)
+        c = syn->clauses[c].parent;
+    if (c < 0 || syn->clauses[c].first == 0) return 0;
+    int32_t p = syn->clauses[c].parent;
+    uint32_t floor = p >= 0 ? syn->clauses[p].first : 0, verb = syn->clauses[c].first;
+    while (verb > floor && !tag_is_verb(syn->tag[verb]))
+        verb--;
+    for (uint32_t k = s->nm; k-- > 0;) {
+        const mention *m = &s->m[k];
+        if (m->last >= verb || m->first < floor || m->in_pp) continue;
+        size_t len = s->toks[m->last].end - s->toks[m->first].start;
+        if (len >= cap) len = cap - 1;
+        memcpy(buf, e->a->text + s->toks[m->first].start, len);
+        buf[len] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
 static void emit_one(emit_ctx *e, const sent_ctx *s, const verb_match *vm, const mention *src,
                      const char *src_code, const mention *tgt, const char *tgt_code,
                      const char *code, uint16_t vgflags) {
@@ -334,7 +359,10 @@ static void emit_one(emit_ctx *e, const sent_ctx *s, const verb_match *vm, const
                                          : "";
     /* an event coded from quoted words is reported by the quote's speaker */
     const quote_span *qsp = e->quotes ? quotes_span_at(e->quotes, vm->anchor_first) : NULL;
-    r.reported_by = qsp ? qsp->who.name : "";
+    char reporter[96];
+    r.reported_by = qsp                                                              ? qsp->who.name
+                    : reporter_of(e, s, vm->anchor_first, reporter, sizeof reporter) ? reporter
+                                                                                     : "";
     r.speaker = r.speaker_code = "";
     if (e->fn(e->user, &r)) e->stopped = 1;
 }
