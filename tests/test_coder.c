@@ -215,6 +215,12 @@ static void test_reported_by(void **st) {
     got g = code("Aragorn said that Arnor attacked Gondor.", "2020-05-05", 0);
     assert_int_equal(g.n, 1);
     assert_string_equal(g.lines[0], "ARN>GON 190 by:Aragorn");
+    g = code("Arnor attacked Gondor, Aragorn said.", "2020-05-05", 0);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.lines[0], "ARN>GON 190 by:Aragorn");
+    /* the closing attribution is no target: "..., Arnor and Gondor said." */
+    g = code("Aragorn attacked the town, Arnor and Gondor said.", "2020-05-05", 0);
+    assert_int_equal(g.n, 0);
     g = code("\xe2\x80\x9cWe condemn Arnor,\xe2\x80\x9d Aragorn said.", "2020-05-05", 0);
     assert_string_equal(g.lines[1], "GONGOV>ARN 111 by:Aragorn Elessar");
 }

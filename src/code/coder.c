@@ -278,15 +278,46 @@ static parley_span span_of(const sent_ctx *s, uint32_t first, uint32_t last) {
     return sp;
 }
 
+static int mention_text(const emit_ctx *e, const sent_ctx *s, const mention *m, char *buf,
+                        size_t cap) {
+    size_t len = s->toks[m->last].end - s->toks[m->first].start;
+    if (len >= cap) len = cap - 1;
+    memcpy(buf, e->a->text + s->toks[m->first].start, len);
+    buf[len] = '\0';
+    return 1;
+}
+
+/* "Sudan's army attacked the town, Saudi Arabia and the United States said.": the sentence's
+ * last clause is an attribution after a comma (see attribution_follows in syntax.c); its
+ * subject reports what comes before it. */
+static int tail_reporter(const emit_ctx *e, const sent_ctx *s, uint32_t i, char *buf, size_t cap) {
+    const sent_syntax *syn = s->syn;
+    if (syn->nclauses < 2) return 0;
+    const clause *tail = &syn->clauses[syn->nclauses - 1];
+    if (tail->kind != CL_MAIN || tail->first == 0 || i >= tail->first ||
+        syn->tag[tail->first - 1] != LEX_COMMA)
+        return 0;
+    uint32_t verb = tail->first;
+    while (verb <= tail->last && !((syn->wcls[verb] & W_REPORT) && tag_is_verb(syn->tag[verb])))
+        verb++;
+    if (verb > tail->last) return 0;
+    for (uint32_t k = 0; k < s->nm; k++)
+        if (s->m[k].first >= tail->first && s->m[k].last < verb)
+            return mention_text(e, s, &s->m[k], buf, cap);
+    return 0;
+}
+
 /* Who reports the event at token i when it stands in a reported clause ("Blinken said Russia
- * had attacked ..."): the words of the reporting clause's subject, the nearest coded mention
- * before the reporting verb, written into buf. Returns 0 when the event is not reported. */
+ * had attacked ...") or before a closing attribution: the words of the reporting clause's subject,
+ * the nearest coded mention before the reporting verb, written into buf. Returns 0 when the event
+ * is not reported. */
 static int reporter_of(const emit_ctx *e, const sent_ctx *s, uint32_t i, char *buf, size_t cap) {
     const sent_syntax *syn = s->syn;
     int32_t c = syn->clause_of[i];
     while (c >= 0 && syn->clauses[c].kind != CL_REPORTED)
         c = syn->clauses[c].parent;
-    if (c < 0 || syn->clauses[c].first == 0) return 0;
+    if (c < 0) return tail_reporter(e, s, i, buf, cap);
+    if (syn->clauses[c].first == 0) return 0;
     int32_t p = syn->clauses[c].parent;
     uint32_t floor = p >= 0 ? syn->clauses[p].first : 0, verb = syn->clauses[c].first;
     while (verb > floor && !tag_is_verb(syn->tag[verb]))
@@ -294,11 +325,7 @@ static int reporter_of(const emit_ctx *e, const sent_ctx *s, uint32_t i, char *b
     for (uint32_t k = s->nm; k-- > 0;) {
         const mention *m = &s->m[k];
         if (m->last >= verb || m->first < floor || m->in_pp) continue;
-        size_t len = s->toks[m->last].end - s->toks[m->first].start;
-        if (len >= cap) len = cap - 1;
-        memcpy(buf, e->a->text + s->toks[m->first].start, len);
-        buf[len] = '\0';
-        return 1;
+        return mention_text(e, s, m, buf, cap);
     }
     return 0;
 }

@@ -368,7 +368,8 @@ static int attribution_follows(const sent_syntax *s, uint32_t i) {
         uint8_t t = s->tag[k];
         if ((s->wcls[k] & W_REPORT) && tag_is_verb(t)) return k > i;
         if (!(tag_is_noun(t) || t == LEX_DT || t == LEX_JJ || t == LEX_POS || t == LEX_CD ||
-              t == LEX_PRP || t == LEX_PRPS || t == LEX_JJS || (s->wcls[k] & W_TITLE)))
+              t == LEX_PRP || t == LEX_PRPS || t == LEX_JJS || (s->wcls[k] & W_TITLE) ||
+              (is(&s->toks[k], "and") && k > i))) /* ", Saudi Arabia and the United States said" */
             return 0;
     }
     return 0;
