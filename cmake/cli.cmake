@@ -7,6 +7,16 @@ add_library(parley_io STATIC
 )
 target_link_libraries(parley_io PUBLIC parley_static PkgConfig::JANSSON PkgConfig::LIBXML2)
 
+# The event database (src/store, SQLite): coded records in; queries, statistics, exports out.
+add_library(parley_store STATIC
+  src/store/schema.c
+  src/store/store.c
+  src/store/query.c
+  src/store/export.c
+)
+target_include_directories(parley_store PUBLIC ${PROJECT_SOURCE_DIR}/src)
+target_link_libraries(parley_store PUBLIC PkgConfig::SQLITE3 PkgConfig::JANSSON)
+
 # The parley command (build/parley) and its man page.
 add_executable(parley
   src/cli/main.c
@@ -14,8 +24,11 @@ add_executable(parley
   src/cli/cmd_code.c
   src/cli/cmd_dict.c
   src/cli/cmd_validate.c
+  src/cli/cmd_ingest.c
+  src/cli/cmd_query.c
+  src/cli/progress.c
 )
-target_link_libraries(parley PRIVATE parley_io)
+target_link_libraries(parley PRIVATE parley_io parley_store)
 install(TARGETS parley parley_static parley_shared)
 install(FILES include/parley.h DESTINATION include)
 install(FILES docs/parley.1 DESTINATION share/man/man1)

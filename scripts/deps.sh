@@ -3,7 +3,7 @@
 # apt-get line and stop (as another user). Does nothing when everything is there.
 set -euo pipefail
 PKGS="build-essential cmake pkg-config libjansson-dev libxml2-dev libutf8proc-dev libcmocka-dev
-      wordnet-base clang libclang-rt-14-dev bc"
+      libsqlite3-dev sqlite3 wordnet-base clang libclang-rt-14-dev bc"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

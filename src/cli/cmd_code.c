@@ -4,12 +4,15 @@
  * detected from the first byte unless --format says. Articles are coded in batches by --threads
  * workers sharing one dictionary set; output is written in input order whatever the thread count.
  * On a terminal the records are shown as a table, piped they are JSON lines (--json/--table
- * force either). A bad input line is reported as FILE:LINE: problem and skipped. */
+ * force either). A bad input line is reported as FILE:LINE: problem and skipped. With --db the
+ * records (and an article record per article) go into the event database, one transaction per
+ * batch of articles (src/store). */
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../io/articles.h"
@@ -30,6 +33,11 @@ static const char HELP[] =
     "                        terminal, JSON lines otherwise)\n"
     "  --all                 also emit negated and hypothetical events, flagged\n"
     "  --no-quotes           do not emit quote records\n"
+    "  --articles            (JSON output) write an article record {\"type\":\"article\"} before\n"
+    "                        each article's records, for 'parley ingest'\n"
+    "  --db FILE             store the events, quotes and articles in the SQLite event\n"
+    "                        database FILE (created when missing; docs/store.md); nothing is\n"
+    "                        written to standard output unless --json is given\n"
     "  --threads N           worker threads (default 1); output order is the input order\n"
     "  --verbs F --actors F[,F...] --agents F --discards F --issues F --codes F\n"
     "                        dictionaries (PETRARCH-2, TABARI or parley format) instead of the\n"
@@ -38,8 +46,10 @@ static const char HELP[] =
     "exit status: 0 ok, 1 some input lines skipped, 2 usage error, 3 cannot run\n";
 
 typedef struct {
-    int json, table, all, no_quotes, threads;
-    const char *format, *date, *id;
+    int json, table, all, no_quotes, threads, articles;
+    const char *format, *date, *id, *db;
+    store *store; /* --db: where the records go */
+    progress *progress;
 } code_opts;
 
 typedef struct {
@@ -133,6 +143,15 @@ static void code_job(parley_coder *coder, const code_opts *o, job *j) {
         j->bad = 1;
         return;
     }
+    if (o->articles && !o->table) {
+        char *line = store_article_line(oa.a.id, oa.a.date, oa.a.title, oa.a.source, oa.a.text,
+                                        oa.a.text_len ? oa.a.text_len : strlen(oa.a.text));
+        if (!line || append(j, line, strlen(line)) < 0) {
+            snprintf(j->err, sizeof j->err, "out of memory");
+            j->bad = 1;
+        }
+        free(line);
+    }
     if (o->table) {
         char head[512];
         int n = snprintf(head, sizeof head, "%s  %s  %s\n", oa.a.id ? oa.a.id : "",
@@ -172,7 +191,20 @@ static void *worker(void *arg) {
     return NULL;
 }
 
-/* Code a batch with the pool and print it in order; returns count of bad lines, -1 on failure. */
+/* Store the JSON lines of a coded article; 0, or -1 after a database failure (reported). */
+static int store_job(const code_opts *o, const job *j) {
+    const char *p = j->out, *end = j->out + j->out_len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        if (len && ingest_line(o->store, p, len, j->file, j->lineno) < 0) return -1;
+        p += len + 1;
+    }
+    return 0;
+}
+
+/* Code a batch with the pool and print (or store) it in order; returns count of bad lines, -1
+ * on failure, -2 when the output cannot be written, -3 after a database failure. */
 static int run_batch(const parley_dicts *d, const code_opts *o, job *jobs, size_t n) {
     pool p = {.d = d, .o = o, .jobs = jobs, .njobs = n};
     pthread_mutex_init(&p.mu, NULL);
@@ -194,12 +226,25 @@ static int run_batch(const parley_dicts *d, const code_opts *o, job *jobs, size_
             fprintf(stderr, "%s:%ld: %s\n", j->file, j->lineno, j->err);
             bad++;
         }
+        if (o->store && store_job(o, j) < 0) return -3;
+        if (o->store && !o->json) j->out_len = 0;
         if (j->out_len && fwrite(j->out, 1, j->out_len, stdout) != j->out_len) return -2;
         free(j->out);
         free(j->line);
         memset(j, 0, sizeof *j);
     }
     if (fflush(stdout) != 0) return -2;
+    if (o->store) {
+        char err[512];
+        if (store_flush(o->store, err, sizeof err) < 0) {
+            fprintf(stderr, "parley code: %s\n", err);
+            return -3;
+        }
+        const store_counts *c = store_get_counts(o->store);
+        long long pos = o->progress->in ? (long long)ftell(o->progress->in) : -1;
+        progress_update(o->progress, c->articles + c->articles_skipped, c->events,
+                        pos < 0 ? 0 : o->progress->base + pos);
+    }
     return bad;
 }
 
@@ -292,6 +337,43 @@ static int code_stream(const parley_dicts *d, const code_opts *o, FILE *f, const
     return bad;
 }
 
+static long long file_size(FILE *f) {
+    struct stat st;
+    return fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) ? (long long)st.st_size : 0;
+}
+
+static long long files_size(const char *const *files, int n) {
+    long long total = 0;
+    struct stat st;
+    for (int k = 0; k < n; k++) {
+        int ok = strcmp(files[k], "-") ? stat(files[k], &st) == 0 : fstat(0, &st) == 0;
+        if (ok && S_ISREG(st.st_mode)) total += (long long)st.st_size;
+    }
+    return total;
+}
+
+static int open_store(code_opts *o, progress *pr, const char *const *files, int nfiles) {
+    char err[512];
+    o->store = store_open(o->db, 0, err, sizeof err);
+    if (!o->store) {
+        fprintf(stderr, "parley code: %s\n", err);
+        return -1;
+    }
+    store_set_batch(o->store, BATCH);
+    progress_start(pr, files_size(files, nfiles));
+    o->progress = pr;
+    return 0;
+}
+
+static int close_store(code_opts *o, progress *pr) {
+    char err[512];
+    const store_counts c = *store_get_counts(o->store);
+    int rc = store_close(o->store, err, sizeof err);
+    if (rc < 0) fprintf(stderr, "parley code: %s\n", err);
+    progress_end(pr, c.articles, c.articles_skipped, c.events, c.mentions);
+    return rc;
+}
+
 int cmd_code(int argc, char **argv) {
     code_opts o = {.threads = 1};
     dict_opts dopt;
@@ -314,6 +396,10 @@ int cmd_code(int argc, char **argv) {
             o.all = 1;
         else if (!strcmp(a, "--no-quotes"))
             o.no_quotes = 1;
+        else if (!strcmp(a, "--articles"))
+            o.articles = 1;
+        else if (!strcmp(a, "--db") && i + 1 < argc)
+            o.db = argv[++i];
         else if ((!strcmp(a, "--threads") || !strcmp(a, "--format") || !strcmp(a, "--date") ||
                   !strcmp(a, "--id")) &&
                  i + 1 < argc) {
@@ -346,8 +432,14 @@ int cmd_code(int argc, char **argv) {
         } else if (nfiles < 256)
             files[nfiles++] = a;
     }
-    if (!o.json && !o.table) o.table = isatty(STDOUT_FILENO);
+    if (o.db && o.table) {
+        fprintf(stderr, "parley code: --db stores JSON records; it cannot be combined with "
+                        "--table\n");
+        return EXIT_USAGE;
+    }
+    if (!o.json && !o.table && !o.db) o.table = isatty(STDOUT_FILENO);
     if (o.json) o.table = 0;
+    if (o.db) o.articles = 1;
     parley_dict_paths paths;
     dict_opts_fill(&dopt, &paths);
     unsigned warnings;
@@ -355,6 +447,11 @@ int cmd_code(int argc, char **argv) {
     if (!d) return EXIT_CANNOT;
     int total_bad = 0, rc = EXIT_OK;
     if (nfiles == 0) files[nfiles++] = "-";
+    progress pr = {0};
+    if (o.db && open_store(&o, &pr, files, nfiles) < 0) {
+        parley_dicts_free(d);
+        return EXIT_CANNOT;
+    }
     for (int k = 0; k < nfiles; k++) {
         int is_stdin = !strcmp(files[k], "-");
         FILE *f = is_stdin ? stdin : fopen(files[k], "rb");
@@ -363,8 +460,15 @@ int cmd_code(int argc, char **argv) {
             rc = EXIT_CANNOT;
             continue;
         }
+        pr.in = f;
         int bad = code_stream(d, &o, f, is_stdin ? "<stdin>" : files[k]);
+        pr.base += file_size(f);
+        pr.in = NULL;
         if (!is_stdin) fclose(f);
+        if (bad == -3) {
+            rc = EXIT_CANNOT;
+            break;
+        }
         if (bad == -2) {
             /* a closed pipe (parley code | head -1) ends the run quietly; any other write
              * failure (a full disk) is an error */
@@ -382,6 +486,7 @@ int cmd_code(int argc, char **argv) {
         total_bad += bad;
     }
     parley_dicts_free(d);
+    if (o.db && close_store(&o, &pr) < 0) rc = EXIT_CANNOT;
     if (rc) return rc;
     return (total_bad || warnings) ? EXIT_SKIPPED : EXIT_OK;
 }

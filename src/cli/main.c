@@ -11,7 +11,12 @@ static const char USAGE[] =
     "Political event coding of news text (CAMEO), with evidence, quotes and dates.\n"
     "\n"
     "commands:\n"
-    "  code       code articles (JSON lines or plain text) into events and quotes\n"
+    "  code       code articles (JSON lines or plain text) into events and quotes;\n"
+    "             --db FILE stores them in an event database\n"
+    "  ingest     store coded JSON lines in an event database (SQLite)\n"
+    "  query      list stored events or quotes, filtered (table, JSON lines, CSV, TSV)\n"
+    "  stats      counts by root, dyad and month, Goldstein sums per dyad and month\n"
+    "  export     stored events as GDELT 2.0, Phoenix, PLOVER or JSON lines\n"
     "  validate   run a PETRARCH-2 unit-test file or a TABARI .project validation suite\n"
     "  dict       check dictionaries (parley dict check)\n"
     "  version    print the version\n"
@@ -37,6 +42,10 @@ int main(int argc, char **argv) {
     }
     if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
+    if (!strcmp(cmd, "query")) return cmd_query(argc - 1, argv + 1);
+    if (!strcmp(cmd, "stats")) return cmd_stats(argc - 1, argv + 1);
+    if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
     if (!strcmp(cmd, "validate")) return cmd_validate(argc - 1, argv + 1);
     fprintf(stderr, "parley: unknown command '%s'\n\n%s", cmd, USAGE);
     return EXIT_USAGE;

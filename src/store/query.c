@@ -1,0 +1,272 @@
+/* query.c: filters, event and quote queries, statistics; see store.h and docs/store.md.
+ * Code prefixes become ranges (source >= 'RUS' AND source < 'RUT') so that the indexes on
+ * (source, date), (target, date), (code, date) serve them. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+
+int store_actor_is_code(const char *actor) {
+    if (!actor[0]) return 0;
+    for (const char *p = actor; *p; p++)
+        if (!isupper((unsigned char)*p) && !isdigit((unsigned char)*p) && *p != '-') return 0;
+    return 1;
+}
+
+static int add_sql(store_where *w, const char *text, char *err, size_t cap) {
+    size_t n = strlen(w->sql), m = strlen(text);
+    if (n + m + 6 >= sizeof w->sql) {
+        snprintf(err, cap, "query too long");
+        return -1;
+    }
+    if (n) memcpy(w->sql + n, " AND ", 5), n += 5;
+    memcpy(w->sql + n, text, m + 1);
+    return 0;
+}
+
+static int add_param(store_where *w, const char *value, char *err, size_t cap) {
+    if (w->nparams >= (int)(sizeof w->params / sizeof *w->params)) {
+        snprintf(err, cap, "too many filters");
+        return -1;
+    }
+    w->params[w->nparams++] = value;
+    return 0;
+}
+
+/* The smallest string above every string that starts with prefix. */
+static const char *upper_bound(store_where *w, const char *prefix, char *err, size_t cap) {
+    size_t n = strlen(prefix);
+    if (w->nbounds >= 4 || n + 1 >= sizeof w->bounds[0]) {
+        snprintf(err, cap, "code prefix too long: '%.40s'", prefix);
+        return NULL;
+    }
+    char *b = w->bounds[w->nbounds++];
+    memcpy(b, prefix, n + 1);
+    b[n - 1] = (char)(b[n - 1] + 1);
+    return b;
+}
+
+/* "col >= ?prefix AND col < ?bound" */
+static int prefix_range(store_where *w, const char *col, const char *prefix, char *err,
+                        size_t cap) {
+    const char *b = upper_bound(w, prefix, err, cap);
+    if (!b) return -1;
+    char sql[128];
+    snprintf(sql, sizeof sql, "(%s >= ? AND %s < ?)", col, col);
+    if (add_sql(w, sql, err, cap) < 0 || add_param(w, prefix, err, cap) < 0) return -1;
+    return add_param(w, b, err, cap);
+}
+
+static int param_clause(store_where *w, const char *sql, const char *value, int times, char *err,
+                        size_t cap) {
+    if (add_sql(w, sql, err, cap) < 0) return -1;
+    for (int i = 0; i < times; i++)
+        if (add_param(w, value, err, cap) < 0) return -1;
+    return 0;
+}
+
+static int actor_clause(store_where *w, const char *actor, int quotes, char *err, size_t cap) {
+    if (store_actor_is_code(actor)) {
+        if (quotes) return prefix_range(w, "q.speaker_code", actor, err, cap);
+        const char *b = upper_bound(w, actor, err, cap);
+        if (!b ||
+            add_sql(w, "((e.source >= ? AND e.source < ?) OR (e.target >= ? AND e.target < ?))",
+                    err, cap) < 0)
+            return -1;
+        for (int i = 0; i < 2; i++)
+            if (add_param(w, actor, err, cap) < 0 || add_param(w, b, err, cap) < 0) return -1;
+        return 0;
+    }
+    snprintf(w->like, sizeof w->like, "%%%s%%", actor);
+    if (quotes) return param_clause(w, "q.speaker LIKE ?", w->like, 1, err, cap);
+    return param_clause(w,
+                        "(e.source IN (SELECT code FROM actors WHERE text LIKE ?) OR e.target IN"
+                        " (SELECT code FROM actors WHERE text LIKE ?))",
+                        w->like, 2, err, cap);
+}
+
+static int event_clauses(store_where *w, const store_filter *f, char *err, size_t cap) {
+    if (f->source && f->source[0] && prefix_range(w, "e.source", f->source, err, cap) < 0)
+        return -1;
+    if (f->target && f->target[0] && prefix_range(w, "e.target", f->target, err, cap) < 0)
+        return -1;
+    if (f->code && f->code[0] && prefix_range(w, "e.code", f->code, err, cap) < 0) return -1;
+    if (f->root && param_clause(w, "e.root = ?", f->root, 1, err, cap) < 0) return -1;
+    if (f->quad) {
+        char sql[40];
+        snprintf(sql, sizeof sql, "e.quad_class = %d", f->quad);
+        if (add_sql(w, sql, err, cap) < 0) return -1;
+    }
+    if (f->plover && param_clause(w, "e.plover = ? COLLATE NOCASE", f->plover, 1, err, cap) < 0)
+        return -1;
+    if (f->outlet && param_clause(w,
+                                  "e.id IN (SELECT m.event_id FROM mentions m JOIN articles a"
+                                  " ON a.id = m.article_id WHERE a.outlet = ?)",
+                                  f->outlet, 1, err, cap) < 0)
+        return -1;
+    if (f->text && param_clause(w,
+                                "e.id IN (SELECT event_id FROM mentions WHERE id IN (SELECT"
+                                " rowid / 2 FROM search WHERE search MATCH ? AND rowid % 2 = 0))",
+                                f->text, 1, err, cap) < 0)
+        return -1;
+    return 0;
+}
+
+static int quote_clauses(store_where *w, const store_filter *f, char *err, size_t cap) {
+    if (f->outlet && param_clause(w,
+                                  "q.id IN (SELECT qm2.quote_id FROM quote_mentions qm2 JOIN"
+                                  " articles a2 ON a2.id = qm2.article_id WHERE a2.outlet = ?)",
+                                  f->outlet, 1, err, cap) < 0)
+        return -1;
+    if (f->text && param_clause(w,
+                                "q.id IN (SELECT rowid / 2 FROM search WHERE search MATCH ?"
+                                " AND rowid % 2 = 1)",
+                                f->text, 1, err, cap) < 0)
+        return -1;
+    return 0;
+}
+
+int where_build(store_where *w, const store_filter *f, int quotes, char *err, size_t cap) {
+    memset(w, 0, sizeof *w);
+    const char *date = quotes ? "a.date" : "e.date";
+    char sql[64];
+    if (f->from) {
+        snprintf(sql, sizeof sql, "%s >= ?", date);
+        if (param_clause(w, sql, f->from, 1, err, cap) < 0) return -1;
+    }
+    if (f->to) {
+        snprintf(sql, sizeof sql, "%s <= ?", date);
+        if (param_clause(w, sql, f->to, 1, err, cap) < 0) return -1;
+    }
+    if (f->actor && f->actor[0] && actor_clause(w, f->actor, quotes, err, cap) < 0) return -1;
+    int rc = quotes ? quote_clauses(w, f, err, cap) : event_clauses(w, f, err, cap);
+    if (rc < 0) return -1;
+    if (!w->sql[0]) snprintf(w->sql, sizeof w->sql, "1");
+    return 0;
+}
+
+void where_bind(const store_where *w, sqlite3_stmt *st) {
+    for (int i = 0; i < w->nparams; i++)
+        sqlite3_bind_text(st, i + 1, w->params[i], -1, SQLITE_STATIC);
+}
+
+sqlite3_stmt *read_prepare(store *s, const char *sql, char *err, size_t cap) {
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, cap, "%s: %s", s->path, sqlite3_errmsg(s->db));
+        return NULL;
+    }
+    return st;
+}
+
+enum { MAX_COLS = 64 };
+
+static void column_value(sqlite3_stmt *st, int i, store_value *v) {
+    memset(v, 0, sizeof *v);
+    switch (sqlite3_column_type(st, i)) {
+    case SQLITE_INTEGER:
+        v->type = STORE_INT;
+        v->i = sqlite3_column_int64(st, i);
+        break;
+    case SQLITE_FLOAT:
+        v->type = STORE_REAL;
+        v->d = sqlite3_column_double(st, i);
+        break;
+    case SQLITE_NULL: v->type = STORE_NULL; break;
+    default:
+        v->type = STORE_TEXT;
+        v->s = (const char *)sqlite3_column_text(st, i);
+        if (!v->s) v->s = "";
+    }
+}
+
+int rows_run(store *s, sqlite3_stmt *st, store_row_fn fn, void *user, char *err, size_t cap) {
+    int n = sqlite3_column_count(st);
+    if (n > MAX_COLS) n = MAX_COLS;
+    const char *names[MAX_COLS];
+    store_value values[MAX_COLS];
+    for (int i = 0; i < n; i++)
+        names[i] = sqlite3_column_name(st, i);
+    store_row row = {n, names, values};
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        for (int i = 0; i < n; i++)
+            column_value(st, i, &values[i]);
+        int stop = fn(user, &row);
+        if (stop) return stop;
+    }
+    if (rc == SQLITE_DONE) return 0;
+    snprintf(err, cap, "%s: %s", s->path, sqlite3_errmsg(s->db));
+    return -1;
+}
+
+/* Prepare head + WHERE + tail (with LIMIT when asked), bind, run. */
+static int run_filtered(store *s, const char *head, const char *tail, const store_filter *f,
+                        int quotes, store_row_fn fn, void *user, char *err, size_t cap) {
+    store_where w;
+    if (where_build(&w, f, quotes, err, cap) < 0) return -1;
+    size_t n = strlen(head) + strlen(w.sql) + strlen(tail) + 64;
+    char *sql = malloc(n);
+    if (!sql) {
+        snprintf(err, cap, "out of memory");
+        return -1;
+    }
+    int k = snprintf(sql, n, "%s WHERE %s %s", head, w.sql, tail);
+    if (f->limit > 0) snprintf(sql + k, n - (size_t)k, " LIMIT %ld", f->limit);
+    sqlite3_stmt *st = read_prepare(s, sql, err, cap);
+    free(sql);
+    if (!st) return -1;
+    where_bind(&w, st);
+    int rc = rows_run(s, st, fn, user, err, cap);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_query_events(store *s, const store_filter *f, store_row_fn fn, void *user, char *err,
+                       size_t cap) {
+    static const char HEAD[] =
+        "SELECT e.id, e.date, e.source, e.target, e.code, e.root, e.quad_class, e.goldstein,"
+        " e.plover, e.num_mentions, e.num_sources, e.num_articles, m.source_text, m.verb_text,"
+        " m.target_text, a.doc, m.evidence FROM events e LEFT JOIN mentions m ON m.id ="
+        " e.first_mention LEFT JOIN articles a ON a.id = m.article_id";
+    return run_filtered(s, HEAD, "ORDER BY e.date, e.id", f, 0, fn, user, err, cap);
+}
+
+int store_query_quotes(store *s, const store_filter *f, store_row_fn fn, void *user, char *err,
+                       size_t cap) {
+    static const char HEAD[] =
+        "SELECT q.id, a.date, q.speaker, q.speaker_code, q.text, q.num_mentions, q.num_articles,"
+        " a.doc FROM quotes q JOIN quote_mentions qm ON qm.id = q.first_mention JOIN articles a"
+        " ON a.id = qm.article_id";
+    return run_filtered(s, HEAD, "ORDER BY a.date, q.id", f, 1, fn, user, err, cap);
+}
+
+int store_stats(store *s, store_stats_by by, const store_filter *f, store_row_fn fn, void *user,
+                char *err, size_t cap) {
+    static const char *const HEAD[] = {
+        [STATS_ROOT] = "SELECT e.root AS root, count(*) AS events, sum(e.num_mentions) AS"
+                       " mentions FROM events e",
+        [STATS_DYAD] = "SELECT e.source AS source, e.target AS target, count(*) AS events,"
+                       " sum(e.num_mentions) AS mentions, round(sum(e.goldstein), 2) AS"
+                       " goldstein_sum, round(sum(e.goldstein * e.num_mentions), 2) AS"
+                       " goldstein_mentions FROM events e",
+        [STATS_MONTH] = "SELECT substr(e.date, 1, 7) AS month, count(*) AS events,"
+                        " sum(e.num_mentions) AS mentions, round(sum(e.goldstein), 2) AS"
+                        " goldstein_sum FROM events e",
+        [STATS_DYAD_MONTH] = "SELECT substr(e.date, 1, 7) AS month, e.source AS source, e.target"
+                             " AS target, count(*) AS events, sum(e.num_mentions) AS mentions,"
+                             " round(sum(e.goldstein), 2) AS goldstein_sum,"
+                             " round(sum(e.goldstein * e.num_mentions), 2) AS goldstein_mentions"
+                             " FROM events e",
+    };
+    static const char *const TAIL[] = {
+        [STATS_ROOT] = "GROUP BY e.root ORDER BY e.root",
+        [STATS_DYAD] = "GROUP BY e.source, e.target ORDER BY events DESC, e.source, e.target",
+        [STATS_MONTH] = "GROUP BY month ORDER BY month",
+        [STATS_DYAD_MONTH] = "GROUP BY month, e.source, e.target ORDER BY month, events DESC,"
+                             " e.source, e.target",
+    };
+    return run_filtered(s, HEAD[by], TAIL[by], f, 0, fn, user, err, cap);
+}
