@@ -49,7 +49,9 @@ static int setup(void **st) {
                            "GONGOV Minas Tirith\n"
                            "@ Aragorn Elessar | Aragorn\n"
                            "    GONGOV  2019-01-01  2023-01-01\n"
-                           "    GONELI\n");
+                           "    GONELI\n"
+                           "@ Eomer Eadig\n"
+                           "    ARNGOV  2019-01-01  2023-01-01\n");
     put("agents.txt", "MIL   troops | army | soldier\n"
                       "GOV   government | president\n"
                       "CVL   protester\n"
@@ -225,6 +227,20 @@ static void test_reported_by(void **st) {
     assert_string_equal(g.lines[1], "GONGOV>ARN 111 by:Aragorn Elessar");
 }
 
+static void test_object_pronoun_is_not_its_subject(void **st) {
+    (void)st;
+    got g = code("Eomer Eadig visited Minas Tirith, where Aragorn condemned him.", "2020-05-05", 0);
+    assert_int_equal(g.n, 3);
+    assert_string_equal(g.lines[2], "GONGOV>ARNGOV 111");
+}
+
+static void test_foreign_agents_have_no_context_country(void **st) {
+    (void)st;
+    got g = code("Arnor criticized Gondor. Aragorn condemned foreign troops.", "2020-05-05", 0);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.lines[0], "ARN>GON 111");
+}
+
 static void test_reciprocal(void **st) {
     (void)st;
     got g = code("Arnor and Gondor criticized each other.", "2020-05-05", 0);
@@ -311,6 +327,8 @@ int main(void) {
         cmocka_unit_test(test_negation),
         cmocka_unit_test(test_hypothetical),
         cmocka_unit_test(test_quote_speaker),
+        cmocka_unit_test(test_object_pronoun_is_not_its_subject),
+        cmocka_unit_test(test_foreign_agents_have_no_context_country),
         cmocka_unit_test(test_reported_by),
         cmocka_unit_test(test_title_phrase_is_not_the_name),
         cmocka_unit_test(test_pronoun_after_unknown_named_subject),

@@ -129,6 +129,19 @@ static int32_t reporter_of(const sent_ctx *s, uint32_t tok, const mention *list,
     return -1;
 }
 
+/* "him"/"her" as an object never means its own clause's subject: the latest person named
+ * earlier in the sentence outside that clause ("Armenia's foreign minister, Ararat Mirzoyan,
+ * visited Ankara, where Mr. Cavusoglu thanked him"). -1 when none. */
+static int32_t other_person_before(const sent_ctx *s, uint32_t i, const mention *list,
+                                   uint32_t nm) {
+    uint16_t c = s->syn->clause_of[i];
+    for (uint32_t k = nm; k-- > 0;)
+        if (list[k].last < i && list[k].person && !list[k].pronoun &&
+            s->syn->clause_of[list[k].first] != c)
+            return (int32_t)k;
+    return -1;
+}
+
 /* A pronoun or a bare surname becomes a mention of the actor it refers to. */
 static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uint32_t nm,
                          mention *m) {
@@ -144,7 +157,12 @@ static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uin
     if (!(wc & (W_PRON_PERSON | W_PRON_OTHER)) && s->syn->tag[i] != LEX_NNP) return 0;
     int32_t rep = reporter_of(s, i, list, nm);
     if (wc & W_PRON_PERSON) {
-        if (rep >= 0 && list[rep].person) {
+        int32_t other = !strcmp(t->norm, "him") || !strcmp(t->norm, "her")
+                            ? other_person_before(s, i, list, nm)
+                            : -1;
+        if (other >= 0) {
+            *m = list[other]; /* "X, visited Ankara, where Mr. Cavusoglu thanked him" */
+        } else if (rep >= 0 && list[rep].person) {
             *m = list[rep];
         } else if (mem->person_code[0]) {
             snprintf(m->code, sizeof m->code, "%s", mem->person_code);
@@ -401,8 +419,10 @@ int find_mentions(arena *a, sent_ctx *s) {
                 else {
                     char ctry[4];
                     context_country(s, nm, ctry);
+                    /* "foreign governments" are not the article's country's */
+                    int foreign = x->first > 0 && is_word(&s->toks[x->first - 1], "foreign");
                     if ((s->toks[x->first].flags & TOK_INQUOTE) || !heads_noun_phrase(s, x->last) ||
-                        !ctry[0])
+                        !ctry[0] || foreign)
                         continue;
                     combine(m->code, sizeof m->code, ctry, ag);
                 }
