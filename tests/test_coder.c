@@ -42,6 +42,7 @@ static int setup(void **st) {
                            "036\tExpress intent to meet or negotiate\t4.0\t1\tCONSULT\t\n"
                            "042\tMake a visit\t1.9\t1\tCONSULT\tvisit\n"
                            "043\tHost a visit\t2.8\t1\tCONSULT\tvisit\n"
+                           "057\tSign formal agreement\t8.0\t2\tAGREE\t\n"
                            "111\tCriticize or denounce\t-2.0\t3\tACCUSE\t\n"
                            "190\tUse conventional military force\t-10.0\t4\tASSAULT\t\n");
     put("actors/test.txt", "ARN    Arnor | Arnorian | Arnorians\n"
@@ -62,6 +63,7 @@ static int setup(void **st) {
                           "verb agree [030]\n"
                           "verb protest | rally [141]\n"
                           "verb visit [042:043]\n"
+                          "verb sign [057]\n"
                           "verb attack | shell [190]\n"
                           "verb condemn | criticize [111]\n");
     parley_dict_paths paths;
@@ -241,6 +243,14 @@ static void test_foreign_agents_have_no_context_country(void **st) {
     assert_string_equal(g.lines[0], "ARN>GON 111");
 }
 
+static void test_compound_signs_reciprocally(void **st) {
+    (void)st;
+    got g = code("Arnor and Gondor signed a treaty.", "2020-05-05", 0);
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.lines[0], "ARN>GON 057");
+    assert_string_equal(g.lines[1], "GON>ARN 057");
+}
+
 static void test_reciprocal(void **st) {
     (void)st;
     got g = code("Arnor and Gondor criticized each other.", "2020-05-05", 0);
@@ -327,6 +337,7 @@ int main(void) {
         cmocka_unit_test(test_negation),
         cmocka_unit_test(test_hypothetical),
         cmocka_unit_test(test_quote_speaker),
+        cmocka_unit_test(test_compound_signs_reciprocally),
         cmocka_unit_test(test_object_pronoun_is_not_its_subject),
         cmocka_unit_test(test_foreign_agents_have_no_context_country),
         cmocka_unit_test(test_reported_by),

@@ -443,7 +443,13 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
      * event is cooperation that takes two (roots 03 to 08). */
     if (nt == 0 && ns >= 2) {
         int root = (vm->code.code[0] - '0') * 10 + (vm->code.code[1] - '0');
-        if (vm->reciprocal || (vm->intransitive && root >= 3 && root <= 8)) {
+        /* ... and, with an object, meetings, talks and signed agreements ("Ethiopia and
+         * Eritrea signed a peace agreement", "Macron and Scholz held talks") */
+        static const char *const JOINT[] = {"040", "041", "044", "046", "057", NULL};
+        int joint = 0; /* not visits (042/043) nor mediation (045): those have another party */
+        for (int k = 0; JOINT[k] && !vm->passive; k++)
+            joint |= !strncmp(vm->code.code, JOINT[k], 3);
+        if (vm->reciprocal || (vm->intransitive && root >= 3 && root <= 8) || joint) {
             for (int i = 0; i < ns; i++)
                 tgts[i] = srcs[i];
             nt = ns;
@@ -733,6 +739,7 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
         if (vm.source < 0 && passive) vm.source = find_agent_by(s, vm.anchor_last);
         vm.reciprocal |= reciprocal_object(s, vm.anchor_last);
         vm.intransitive = is_verb && !passive && !has_object_phrase(s, vm.anchor_last);
+        vm.passive = passive;
         if (vm.reciprocal && vm.target >= 0 && vm.source >= 0 &&
             s->m[vm.target].first > vm.anchor_last + 4)
             vm.target = -1; /* "accused each other of ...": the others are the targets */

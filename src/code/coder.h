@@ -92,6 +92,7 @@ typedef struct {
     const dict_verb *verb;
     int reciprocal;   /* "each other": the compound source's members act on each other */
     int intransitive; /* a verb with no object phrase ("met", "were negotiating") */
+    int passive;      /* "was met by A and B": the source came from the by-phrase */
 } verb_match;
 /* Code the anchor at token h: returns 1 with a match, 0 when no verb entry fits. */
 int match_verb_at(const sent_ctx *s, uint32_t h, int want_noun, verb_match *out);
