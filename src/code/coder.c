@@ -596,6 +596,11 @@ static int reduced_passive(const sent_ctx *s, uint32_t h, const verb_group *g) {
     while (j < s->n && (s->syn->tag[j] == LEX_RB || s->syn->tag[j] == LEX_RP))
         j++;
     if (j < s->n && (s->syn->tag[j] == LEX_DT || s->syn->tag[j] == LEX_PRPS)) return 0;
+    /* ... and so does a bare noun object ("North Korea rejected calls by Seoul"), unless it is
+     * a time ("hosted Tuesday by Qatar") */
+    if (j < s->n && (tag_is_noun(s->syn->tag[j]) || s->syn->tag[j] == LEX_JJ) &&
+        !(s->syn->wcls[j] & (W_NOTNAME | W_DATE | W_TIME)))
+        return 0;
     for (uint32_t i = h + 1; i < s->n && i <= h + 3; i++)
         if (!strcmp(s->toks[i].norm, "by")) return 1;
     /* without "by", a participle is a reduced relative only in a clause that has its own main
