@@ -149,7 +149,7 @@ int where_build(store_where *w, const store_filter *f, int quotes, char *err, si
 
 void where_bind(const store_where *w, sqlite3_stmt *st) {
     for (int i = 0; i < w->nparams; i++)
-        sqlite3_bind_text(st, i + 1, w->params[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, i + 1, w->params[i], -1, SQLITE_TRANSIENT);
 }
 
 sqlite3_stmt *read_prepare(store *s, const char *sql, char *err, size_t cap) {
@@ -187,11 +187,12 @@ int rows_run(store *s, sqlite3_stmt *st, store_row_fn fn, void *user, char *err,
     if (n > MAX_COLS) n = MAX_COLS;
     const char *names[MAX_COLS];
     store_value values[MAX_COLS];
-    for (int i = 0; i < n; i++)
-        names[i] = sqlite3_column_name(st, i);
     store_row row = {n, names, values};
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        /* names are read after the step: a step may re-prepare the statement */
+        for (int i = 0; i < n; i++)
+            names[i] = sqlite3_column_name(st, i);
         for (int i = 0; i < n; i++)
             column_value(st, i, &values[i]);
         int stop = fn(user, &row);
