@@ -641,6 +641,22 @@ static int32_t choose_object(const sent_ctx *s, uint32_t last, int32_t source) {
     return o;
 }
 
+/* "diplomats from seven Latin American countries, including Argentina, Chile and Peru": the
+ * named members are the target rather than the group they stand for. */
+static int32_t included_members(const sent_ctx *s, int32_t t) {
+    if (t < 0) return t;
+    uint32_t i = s->m[t].last + 1;
+    while (i < s->n && i <= s->m[t].last + 4 && strcmp(s->toks[i].norm, "including") != 0 &&
+           !tag_is_verb(s->syn->tag[i]))
+        i++;
+    if (i >= s->n || strcmp(s->toks[i].norm, "including") != 0) return t;
+    for (uint32_t k = 0; k < s->nm; k++)
+        if (s->m[k].first > i && s->m[k].first <= i + 2 &&
+            (s->m[k].group < 0 || (uint32_t)s->m[k].group == k))
+            return (int32_t)k;
+    return t;
+}
+
 /* A reporting verb's target: the subject of the clause it reports ("Arnor believes Dagolath and
  * Osgiliath can cope"). */
 static int32_t reported_subject(const sent_ctx *s, uint32_t last) {
@@ -743,6 +759,7 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
             }
         }
         if (vm.source < 0 && passive) vm.source = find_agent_by(s, vm.anchor_last);
+        vm.target = included_members(s, vm.target);
         vm.reciprocal |= reciprocal_object(s, vm.anchor_last);
         vm.intransitive = is_verb && !passive && !has_object_phrase(s, vm.anchor_last);
         vm.passive = passive;
