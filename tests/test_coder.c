@@ -251,6 +251,18 @@ static void test_compound_signs_reciprocally(void **st) {
     assert_string_equal(g.lines[1], "GON>ARN 057");
 }
 
+static void test_the_two_leaders_and_both_sides(void **st) {
+    (void)st;
+    got g = code("Aragorn met Eomer Eadig. The two leaders signed a treaty.", "2020-05-05", 0);
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.lines[0], "GONGOV>ARNGOV 057");
+    assert_string_equal(g.lines[1], "ARNGOV>GONGOV 057");
+    g = code("Arnor attacked Gondor. Both sides signed a treaty.", "2020-05-05", 0);
+    assert_int_equal(g.n, 3);
+    assert_string_equal(g.lines[1], "ARN>GON 057");
+    assert_string_equal(g.lines[2], "GON>ARN 057");
+}
+
 static void test_reciprocal(void **st) {
     (void)st;
     got g = code("Arnor and Gondor criticized each other.", "2020-05-05", 0);
@@ -337,6 +349,7 @@ int main(void) {
         cmocka_unit_test(test_negation),
         cmocka_unit_test(test_hypothetical),
         cmocka_unit_test(test_quote_speaker),
+        cmocka_unit_test(test_the_two_leaders_and_both_sides),
         cmocka_unit_test(test_compound_signs_reciprocally),
         cmocka_unit_test(test_object_pronoun_is_not_its_subject),
         cmocka_unit_test(test_foreign_agents_have_no_context_country),

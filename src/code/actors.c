@@ -142,6 +142,52 @@ static int32_t other_person_before(const sent_ctx *s, uint32_t i, const mention 
     return -1;
 }
 
+/* "the two leaders", "both sides", "the two countries": the two people (leaders, ministers,
+ * presidents, men) or the two actors (sides, parties, countries, governments) last named in
+ * the article, as a compound of two mentions over the phrase. Returns the phrase's length in
+ * tokens (0 when it is not one) and fills out[0..1]. */
+static uint32_t pair_reference(const sent_ctx *s, uint32_t i, mention out[2]) {
+    static const char *const PEOPLE[] = {"leaders", "ministers", "presidents", "premiers",
+                                         "men",     "heads",     NULL};
+    static const char *const ACTORS[] = {"sides",   "parties",    "countries", "governments",
+                                         "nations", "neighbours", "neighbors", NULL};
+    const article_mem *mem = s->mem;
+    uint32_t n = 0;
+    if (i + 2 < s->n && is_word(&s->toks[i], "the") && is_word(&s->toks[i + 1], "two"))
+        n = 3;
+    else if (i + 1 < s->n && is_word(&s->toks[i], "both"))
+        n = 2;
+    if (!n || (s->toks[i].flags & TOK_INQUOTE)) return 0;
+    uint32_t h = i + n - 1;
+    /* "the two foreign ministers": one adjective may stand before the noun */
+    if (h + 1 < s->n && s->syn->tag[h] == LEX_JJ) h++, n++;
+    int people = -1;
+    for (int k = 0; PEOPLE[k] && people < 0; k++)
+        if (is_word(&s->toks[h], PEOPLE[k])) people = 1;
+    for (int k = 0; ACTORS[k] && people < 0; k++)
+        if (is_word(&s->toks[h], ACTORS[k])) people = 0;
+    if (people < 0) return 0;
+    /* sides and parties: the latest pair named together ("Israel and Hamas"), else the two
+     * latest actors */
+    const recent_actor *slot = people ? mem->last_people : mem->last_actors;
+    int compound = !people && mem->last_compound[0].code[0];
+    if (compound) slot = mem->last_compound;
+    if (!slot[0].code[0] || !slot[1].code[0]) return 0;
+    for (int j = 0; j < 2; j++) {
+        int from = compound ? j : 1 - j; /* the compound is in text order, the rest newest first */
+        memset(&out[j], 0, sizeof out[j]);
+        snprintf(out[j].code, sizeof out[j].code, "%s", slot[from].code);
+        out[j].actor = slot[from].actor;
+        out[j].first = i;
+        out[j].last = i + n - 1;
+        out[j].agent_of = -1;
+        out[j].person = (uint8_t)people;
+        out[j].pronoun = 1;
+        out[j].in_pp = object_of_preposition(s, i);
+    }
+    return n;
+}
+
 /* A pronoun or a bare surname becomes a mention of the actor it refers to. */
 static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uint32_t nm,
                          mention *m) {
@@ -234,6 +280,33 @@ static void count_country(article_mem *mem, const char *code) {
     if (mem->countries[k].count >= best) memcpy(mem->country, mem->countries[k].code, 4);
 }
 
+/* Keep the two latest distinct codes, the newest first. */
+static void push_recent(char (*codes)[32], uint32_t *actors, const mention *m) {
+    if (!m->code[0] || !strcmp(codes[0], m->code)) return;
+    memcpy(codes[1], codes[0], 32);
+    actors[1] = actors[0];
+    snprintf(codes[0], 32, "%s", m->code);
+    actors[0] = m->actor;
+}
+
+static void remember_pair(article_mem *mem, const mention *m) {
+    char codes[2][32];
+    uint32_t actors[2];
+    for (int person = 0; person < 2; person++) {
+        if (person && !m->person) continue;
+        recent_actor *slot = person ? mem->last_people : mem->last_actors;
+        for (int j = 0; j < 2; j++) {
+            memcpy(codes[j], slot[j].code, 32);
+            actors[j] = slot[j].actor;
+        }
+        push_recent(codes, actors, m);
+        for (int j = 0; j < 2; j++) {
+            memcpy(slot[j].code, codes[j], 32);
+            slot[j].actor = actors[j];
+        }
+    }
+}
+
 void remember_mentions(sent_ctx *s) {
     article_mem *mem = s->mem;
     if (!mem) return;
@@ -256,6 +329,19 @@ void remember_mentions(sent_ctx *s) {
             mem->actor_actor = m->actor;
         }
         if (!m->pronoun && is_country_code(m->code)) count_country(mem, m->code);
+        if (!m->pronoun) remember_pair(mem, m);
+    }
+    /* the latest compound of exactly two actors, for "both sides" */
+    for (uint32_t k = 0; k + 1 < s->nm; k++) {
+        const mention *a = &s->m[k], *b = &s->m[k + 1];
+        if (a->group != (int32_t)k || b->group != (int32_t)k || a->pronoun ||
+            (k + 2 < s->nm && s->m[k + 2].group == (int32_t)k) ||
+            (s->toks[a->first].flags & TOK_INQUOTE))
+            continue;
+        snprintf(mem->last_compound[0].code, 32, "%s", a->code);
+        mem->last_compound[0].actor = a->actor;
+        snprintf(mem->last_compound[1].code, 32, "%s", b->code);
+        mem->last_compound[1].actor = b->actor;
     }
     (void)d;
 }
@@ -453,6 +539,15 @@ int find_mentions(arena *a, sent_ctx *s) {
                 merged[out++] = s->m[k++];
             if (k < nm && s->m[k].first <= i && s->m[k].last >= i) continue;
             if (out > 0 && merged[out - 1].last >= i) continue;
+            uint32_t len = pair_reference(s, i, &merged[out]);
+            if (len) {
+                merged[out].group = merged[out + 1].group = (int32_t)out;
+                out += 2;
+                while (k < nm && s->m[k].first < i + len) /* "leaders" read as an agent */
+                    k++;
+                i += len - 1;
+                continue;
+            }
             if (add_reference(s, i, merged, out, &merged[out])) out++;
         }
         while (k < nm)

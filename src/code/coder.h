@@ -43,6 +43,11 @@ typedef struct {
  * coded, and the surnames of people named in full ("Mr. Putin" after "Vladimir V. Putin"). */
 #define MEM_SURNAMES 64
 typedef struct {
+    char code[32];
+    uint32_t actor;
+} recent_actor;
+
+typedef struct {
     char person_code[32];
     uint32_t person_actor;
     char actor_code[32];
@@ -58,6 +63,9 @@ typedef struct {
         uint32_t actor;
     } surnames[MEM_SURNAMES];
     int nsurnames;
+    /* the two latest distinct people and actors named, for "the two leaders", "both sides" */
+    recent_actor last_people[2], last_actors[2];
+    recent_actor last_compound[2]; /* the latest compound of two ("Israel and Hamas") */
 } article_mem;
 
 typedef struct {
