@@ -266,8 +266,8 @@ int store_stats(store *s, store_stats_by by, const store_filter *f, store_row_fn
         [STATS_ROOT] = "GROUP BY e.root ORDER BY e.root",
         [STATS_DYAD] = "GROUP BY e.source, e.target ORDER BY events DESC, e.source, e.target",
         [STATS_MONTH] = "GROUP BY month ORDER BY month",
-        [STATS_DYAD_MONTH] = "GROUP BY month, e.source, e.target ORDER BY month, events DESC,"
-                             " e.source, e.target",
+        [STATS_DYAD_MONTH] = ("GROUP BY month, e.source, e.target ORDER BY month, events DESC,"
+                              " e.source, e.target"),
     };
     return run_filtered(s, HEAD[by], TAIL[by], f, 0, fn, user, err, cap);
 }
