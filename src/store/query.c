@@ -92,8 +92,18 @@ static int event_clauses(store_where *w, const store_filter *f, char *err, size_
         return -1;
     if (f->target && f->target[0] && prefix_range(w, "e.target", f->target, err, cap) < 0)
         return -1;
-    if (f->code && f->code[0] && prefix_range(w, "e.code", f->code, err, cap) < 0) return -1;
-    if (f->root && param_clause(w, "e.root = ?", f->root, 1, err, cap) < 0) return -1;
+    /* With an actor filter, code and root are checked on the rows the actor's (or the date's)
+     * index gives: a root is a fifth of all events, an actor prefix a few hundredths, and
+     * without statistics SQLite would prefer the equality on root. The unary + keeps them
+     * off their indexes. */
+    int by_actor = (f->source && f->source[0]) || (f->target && f->target[0]) ||
+                   (f->actor && store_actor_is_code(f->actor));
+    if (f->code && f->code[0] &&
+        prefix_range(w, by_actor ? "+e.code" : "e.code", f->code, err, cap) < 0)
+        return -1;
+    if (f->root &&
+        param_clause(w, by_actor ? "+e.root = ?" : "e.root = ?", f->root, 1, err, cap) < 0)
+        return -1;
     if (f->quad) {
         char sql[40];
         snprintf(sql, sizeof sql, "e.quad_class = %d", f->quad);
