@@ -3,14 +3,16 @@
 # time on seed corpora made from ../shared at run time. A crash stops the run with the
 # reproducer saved under build-fuzz/crashes/ (see docs/testing.md).
 #   FUZZ_SECONDS=20 (per harness)  FUZZ_ONLY="code articles" (a subset)
+#   FUZZ_RUNS=1000000 (stop a harness after that many executions, even before FUZZ_SECONDS)
+#   FUZZ_BUILD=build-fuzz (the build directory)  FUZZ_NOBUILD=1 (reuse it: parallel lanes)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-20}
-B=build-fuzz
+B=${FUZZ_BUILD:-build-fuzz}
 SHARED=${SHARED:-../shared}
 command -v clang >/dev/null || { echo "fuzz: clang is needed (apt-get install clang)"; exit 3; }
 if [ -z "${FUZZ_NOBUILD:-}" ]; then # FUZZ_NOBUILD=1: reuse the build (parallel lanes)
-    CC=clang cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=Debug -DPARLEY_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null || exit 3
+    CC=clang cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARLEY_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null || exit 3
     cmake --build "$B" -j"$(nproc)" >/dev/null || { echo "fuzz: build failed"; exit 3; }
 fi
 python3 - "$B" "$SHARED" <<'PY'
@@ -52,12 +54,13 @@ for h in ${FUZZ_ONLY:-code articles petr_records tabari_records dict_petr dict_t
     log="$B/fuzz_$h.log"
     ASAN_OPTIONS=detect_leaks=1 "$B/fuzz_$h" "$B/corpus/$h" -max_total_time="$SECONDS_EACH" \
         -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$B/crashes/$h-" \
-        -print_final_stats=1 > "$log" 2>&1
+        -print_final_stats=1 ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} > "$log" 2>&1
     rc=$?
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
     cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*')
     if [ $rc -eq 0 ]; then
-        echo "fuzz_$h: ${execs:-?} executions in ${SECONDS_EACH}s, coverage ${cov:-?} edges, no crash"
+        secs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | grep -o 'in [0-9]*' | grep -o '[0-9]*')
+        echo "fuzz_$h: ${execs:-?} executions in ${secs:-$SECONDS_EACH}s, coverage ${cov:-?} edges, no crash"
     else
         echo "fuzz_$h: FAILED (exit $rc), see $log"; tail -20 "$log"; fail=$((fail + 1))
     fi
