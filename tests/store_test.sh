@@ -207,7 +207,19 @@ check "export filters ($n)" $([ "$n" = "$(sql "$db" "select count(*) from events
 "$PARLEY" export --db "$db" 2> /dev/null
 check "export without --format exits 2" $([ $? = 2 ]; echo $?)
 
-# 9. help
+# 9. a closed pipe ends a read quietly; a full disk is an error (exit 3)
+"$PARLEY" export --db "$db" --format gdelt 2> "$tmp/pipe.err" | head -1 > /dev/null
+check "export | head -1: exit 0" $([ "${PIPESTATUS[0]}" = 0 ]; echo $?)
+"$PARLEY" query --db "$db" --format jsonl 2>> "$tmp/pipe.err" | head -1 > /dev/null
+check "query | head -1: exit 0" $([ "${PIPESTATUS[0]}" = 0 ]; echo $?)
+check "closed pipe: no message" $([ ! -s "$tmp/pipe.err" ]; echo $?)
+if [ -w /dev/full ]; then
+    "$PARLEY" export --db "$db" --format phoenix > /dev/full 2> "$tmp/full.err"
+    check "export to a full disk exits 3" $([ $? = 3 ]; echo $?)
+    grep -q "cannot write the output: No space left" "$tmp/full.err"; check "full disk: message" $?
+fi
+
+# 10. help
 for c in ingest query stats export; do "$PARLEY" $c --help > /dev/null; check "$c --help" $?; done
 
 echo "$pass passed, $fail failed"

@@ -219,6 +219,7 @@ typedef struct {
     size_t ncells, cap;
     int ncols;
     int oom;
+    int write_errno; /* errno of the first failed write, 0 when none */
 } row_out;
 
 static void value_text(const store_value *v, char *buf, size_t cap, const char **out) {
@@ -300,13 +301,23 @@ static int keep_cell(row_out *o, const char *s) {
     return 0;
 }
 
+/* 2 (stop) when a write to stdout failed, keeping its errno before anything can change it. */
+static int write_failed(row_out *o) {
+    if (!ferror(stdout)) return 0;
+    o->write_errno = errno;
+    return 2;
+}
+
 static int on_row(void *user, const store_row *r) {
     row_out *o = user;
     const char *cells[64];
     char bufs[64][32];
     for (int i = 0; i < r->ncols && i < 64; i++)
         value_text(&r->values[i], bufs[i], sizeof bufs[i], &cells[i]);
-    if (o->format == FMT_JSONL) return jsonl_row(r) < 0 ? -1 : (ferror(stdout) ? 2 : 0);
+    if (o->format == FMT_JSONL) {
+        if (jsonl_row(r) < 0) return -1;
+        return write_failed(o);
+    }
     if (o->format == FMT_TABLE) {
         if (!o->header_done) {
             o->ncols = r->ncols;
@@ -321,7 +332,7 @@ static int on_row(void *user, const store_row *r) {
     if (!o->header_done) delimited_row(o->format, r->ncols, r->names);
     o->header_done = 1;
     delimited_row(o->format, r->ncols, cells);
-    return ferror(stdout) ? 2 : 0;
+    return write_failed(o);
 }
 
 /* Characters of a UTF-8 string (continuation bytes not counted). */
@@ -377,11 +388,16 @@ static void row_out_free(row_out *o) {
     free(o->cells);
 }
 
-/* The exit code after a read: rc from the store (0, -1 error, 2 write failure). */
-static int finish(const char *cmd, int rc, const char *err) {
-    if (fflush(stdout) != 0 || rc == 2) {
-        if (errno == EPIPE) return EXIT_OK;
-        fprintf(stderr, "parley %s: cannot write the output: %s\n", cmd, strerror(errno));
+/* The exit code after a read: rc from the store (0, -1 error, 2 write failure with its errno
+ * in write_errno). A closed pipe ends the command quietly. */
+static int finish(const char *cmd, int rc, const char *err, int write_errno) {
+    if (rc != 2 && fflush(stdout) != 0) {
+        rc = 2;
+        write_errno = errno;
+    }
+    if (rc == 2) {
+        if (write_errno == EPIPE) return EXIT_OK;
+        fprintf(stderr, "parley %s: cannot write the output: %s\n", cmd, strerror(write_errno));
         return EXIT_CANNOT;
     }
     if (rc < 0) {
@@ -404,7 +420,7 @@ int cmd_query(int argc, char **argv) {
     if (rc == 0) table_flush(&out);
     row_out_free(&out);
     store_close(s, NULL, 0);
-    return finish("query", rc, err);
+    return finish("query", rc, err, out.write_errno);
 }
 
 int cmd_stats(int argc, char **argv) {
@@ -421,7 +437,7 @@ int cmd_stats(int argc, char **argv) {
     store *s = open_db("stats", o.db);
     if (!s) return EXIT_CANNOT;
     char err[512];
-    int rc = 0;
+    int rc = 0, write_errno = 0;
     for (int by = 0; by < 4 && rc == 0; by++) {
         if (o.by >= 0 && by != o.by) continue;
         row_out out = {.format = o.format};
@@ -429,14 +445,16 @@ int cmd_stats(int argc, char **argv) {
         rc = store_stats(s, (store_stats_by)by, &o.f, on_row, &out, err, sizeof err);
         if (rc == 0) table_flush(&out);
         row_out_free(&out);
+        write_errno = out.write_errno;
     }
     store_close(s, NULL, 0);
-    return finish("stats", rc, err);
+    return finish("stats", rc, err, write_errno);
 }
 
 static int write_line(void *user, const char *line, size_t len) {
-    (void)user;
-    return fwrite(line, 1, len, stdout) == len ? 0 : 2;
+    if (fwrite(line, 1, len, stdout) == len) return 0;
+    *(int *)user = errno;
+    return 2;
 }
 
 int cmd_export(int argc, char **argv) {
@@ -451,8 +469,9 @@ int cmd_export(int argc, char **argv) {
     store *s = open_db("export", o.db);
     if (!s) return EXIT_CANNOT;
     char err[512];
-    int rc =
-        store_export(s, (store_export_format)o.export_fmt, &o.f, write_line, NULL, err, sizeof err);
+    int write_errno = 0;
+    int rc = store_export(s, (store_export_format)o.export_fmt, &o.f, write_line, &write_errno, err,
+                          sizeof err);
     store_close(s, NULL, 0);
-    return finish("export", rc, err);
+    return finish("export", rc, err, write_errno);
 }
