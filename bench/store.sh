@@ -16,6 +16,8 @@ N=${ARTICLES:-40000}
 W=$B/bench-store
 [ -x "$P" ] || { echo "build first: cmake --build $B" >&2; exit 3; }
 mkdir -p "$W"
+cp "$P" "$W/parley" # a private copy: a rebuild during the run must not change the binary
+P=$W/parley
 
 ms() { # command... -> wall milliseconds of one run, output discarded
     local s e
