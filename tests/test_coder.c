@@ -263,6 +263,53 @@ static void test_the_two_leaders_and_both_sides(void **st) {
     assert_string_equal(g.lines[2], "GON>ARN 057");
 }
 
+typedef struct {
+    char lines[8][320];
+    int n;
+} problems;
+
+static void on_problem(void *user, const char *file, long line, const char *msg) {
+    problems *p = user;
+    const char *base = strrchr(file, '/');
+    if (p->n < 8)
+        snprintf(p->lines[p->n++], sizeof p->lines[0], "%s:%ld: %s", base ? base + 1 : file, line,
+                 msg);
+}
+
+/* parley dict check: unknown codes, patterns that can never fire, one name for two actors */
+static void test_dict_check_finds_problems(void **st) {
+    (void)st;
+    put("verbs/lint.txt", "verb repel [999]\n"
+                          "  - * +  [111]\n"
+                          "  - * +  [190]\n");
+    put("actors/lint.txt", "@ Eomer Eadig\n"
+                           "    GONGOV\n");
+    parley_dict_paths paths;
+    memset(&paths, 0, sizeof paths);
+    paths.data_dir = dir;
+    parley_error err;
+    memset(&err, 0, sizeof err);
+    parley_dicts *d = parley_dicts_load(&paths, &err);
+    char p[512];
+    snprintf(p, sizeof p, "%s/verbs/lint.txt", dir);
+    remove(p);
+    snprintf(p, sizeof p, "%s/actors/lint.txt", dir);
+    remove(p);
+    assert_non_null(d);
+    problems got;
+    memset(&got, 0, sizeof got);
+    /* (the fixture's own "verb believe [023]" has no row in its code table either) */
+    assert_int_equal(parley_dicts_check(d, on_problem, &got), 4);
+    assert_string_equal(got.lines[0], "lint.txt:1: event code 999 is not in the CAMEO code table");
+    assert_string_equal(got.lines[1],
+                        "lint.txt:3: pattern can never fire: the pattern at line 2 matches first");
+    assert_string_equal(got.lines[2], "test.txt:3: event code 023 is not in the CAMEO code table");
+    const char *dup = "test.txt:7: the name 'eomer eadig' also names the actor at ";
+    assert_memory_equal(got.lines[3], dup, strlen(dup));
+    assert_non_null(strstr(got.lines[3], "/actors/lint.txt:1"));
+    parley_dicts_free(d);
+}
+
 static void test_reciprocal(void **st) {
     (void)st;
     got g = code("Arnor and Gondor criticized each other.", "2020-05-05", 0);
@@ -349,6 +396,7 @@ int main(void) {
         cmocka_unit_test(test_negation),
         cmocka_unit_test(test_hypothetical),
         cmocka_unit_test(test_quote_speaker),
+        cmocka_unit_test(test_dict_check_finds_problems),
         cmocka_unit_test(test_the_two_leaders_and_both_sides),
         cmocka_unit_test(test_compound_signs_reciprocally),
         cmocka_unit_test(test_object_pronoun_is_not_its_subject),
