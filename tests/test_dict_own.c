@@ -69,16 +69,18 @@ static void test_bad_lines_reported(void **st) {
                "    XXXGOV  2010-01-01  2009-01-01\n" /* line 4: range backwards */
                "    XXXGOV  2001-01-01  2005-01-01\n"
                "    XXXGOV  2004-01-01  2006-01-01\n" /* line 6: overlap */
-               "UKR   Ukraine\n");
+               "UKR   Ukraine\n"
+               "BES   Bonaire | Bonaire, Sint Eustatius and Saba\n"); /* line 8: a comma */
     dict d;
     setup_dict(&d);
     char err[256];
     assert_int_equal(own_read_actors(&d, path, err, sizeof err), 0);
-    assert_int_equal(nwarn, 3);
+    assert_int_equal(nwarn, 4);
     assert_int_equal(warn_lines[0], 2);
     assert_int_equal(warn_lines[1], 4);
     assert_int_equal(warn_lines[2], 6);
-    assert_int_equal(d.actors.n, 3); /* RUS, Someone Else, UKR */
+    assert_int_equal(warn_lines[3], 8);
+    assert_int_equal(d.actors.n, 4); /* RUS, Someone Else, UKR, BES (by its other name) */
     dict_free(&d);
 }
 

@@ -203,8 +203,12 @@ static int add_names(dict *d, const char *path, long line, char *names, dict_phr
             n--;
         if (n) {
             dict_word w[MAX_WORDS];
-            int nw = own_name_words(d, p, n, w, MAX_WORDS);
-            if (nw <= 0)
+            /* the tokenizer makes a comma a token the coder never matches */
+            int nw = memchr(p, ',', n) ? -1 : own_name_words(d, p, n, w, MAX_WORDS);
+            if (nw < 0 && memchr(p, ',', n))
+                dict_warn(d, path, line, "name '%.*s' contains a comma: it can never match", (int)n,
+                          p);
+            else if (nw <= 0)
                 dict_warn(d, path, line, "unusable name '%.*s'", (int)n, p);
             else if (dict_add_phrase(d, w, (uint32_t)nw, kind, target, 0) == UINT32_MAX)
                 return -1;
