@@ -67,6 +67,12 @@ grep -q 'bad.jsonl:6: unknown record "type"' "$tmp/bad.err"; check "bad type rep
 check "exactly three lines reported" $([ "$(wc -l < "$tmp/bad.err")" = 3 ]; echo $?)
 check "the rest is stored" $([ "$(counts "$tmp/bad.db")" = "$first" ]; echo $?)
 
+printf '{"date":"2024-01-01","text":"Russia condemned Ukraine on Monday."}\n{"id":"ok","date":"2024-01-01","text":"Russia condemned Ukraine on Monday."}\n' > "$tmp/noid.jsonl"
+"$PARLEY" code --db "$tmp/noid.db" "$tmp/noid.jsonl" 2> "$tmp/noid.err"
+check "code --db: an article without id exits 1" $([ $? = 1 ]; echo $?)
+grep -q 'noid.jsonl:1: missing "id"' "$tmp/noid.err"; check "article without id reported as FILE:1" $?
+check "the article with an id is stored" $([ "$(sql "$tmp/noid.db" 'select group_concat(doc) from articles')" = ok ]; echo $?)
+
 # 5. SIGKILL in the middle of a large ingest: whole batches survive, a re-run completes it
 total=6000
 python3 - "$tmp/coded.jsonl" "$tmp/big.jsonl" $total > "$tmp/big.mentions" <<'EOF'

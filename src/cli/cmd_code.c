@@ -143,6 +143,12 @@ static void code_job(parley_coder *coder, const code_opts *o, job *j) {
         j->bad = 1;
         return;
     }
+    if (o->db && (!oa.a.id || !oa.a.id[0])) {
+        snprintf(j->err, sizeof j->err, "missing \"id\" (an article needs one to be stored)");
+        j->bad = 1;
+        article_free(&oa);
+        return;
+    }
     if (o->articles && !o->table) {
         char *line = store_article_line(oa.a.id, oa.a.date, oa.a.title, oa.a.source, oa.a.text,
                                         oa.a.text_len ? oa.a.text_len : strlen(oa.a.text));
@@ -191,16 +197,20 @@ static void *worker(void *arg) {
     return NULL;
 }
 
-/* Store the JSON lines of a coded article; 0, or -1 after a database failure (reported). */
+/* Store the JSON lines of a coded article; the count of records refused (reported), or -1
+ * after a database failure (reported). */
 static int store_job(const code_opts *o, const job *j) {
     const char *p = j->out, *end = j->out + j->out_len;
+    int refused = 0;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        if (len && ingest_line(o->store, p, len, j->file, j->lineno) < 0) return -1;
+        int rc = len ? ingest_line(o->store, p, len, j->file, j->lineno) : 0;
+        if (rc < 0) return -1;
+        refused += rc;
         p += len + 1;
     }
-    return 0;
+    return refused;
 }
 
 /* Code a batch with the pool and print (or store) it in order; returns count of bad lines, -1
@@ -226,7 +236,9 @@ static int run_batch(const parley_dicts *d, const code_opts *o, job *jobs, size_
             fprintf(stderr, "%s:%ld: %s\n", j->file, j->lineno, j->err);
             bad++;
         }
-        if (o->store && store_job(o, j) < 0) return -3;
+        int refused = o->store ? store_job(o, j) : 0;
+        if (refused < 0) return -3;
+        if (refused && !j->bad) bad++;
         if (o->store && !o->json) j->out_len = 0;
         if (j->out_len && fwrite(j->out, 1, j->out_len, stdout) != j->out_len) return -2;
         free(j->out);
