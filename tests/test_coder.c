@@ -348,6 +348,12 @@ static void test_negated_content_clause(void **st) {
     g = code("Arnor saw signs that Gondor attacked Arnor.", "2020-05-05", 0);
     assert_int_equal(g.n, 1);
     assert_string_equal(g.lines[0], "GON>ARN 190");
+    /* denied: not an event by default, flagged with --all */
+    g = code("Gondor denied that Gondorian troops attacked Arnor.", "2020-05-05", 0);
+    assert_int_equal(g.n, 0);
+    g = code("Gondor denied claims that Gondorian troops attacked Arnor.", "2020-05-05", 1);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.lines[0], "GONMIL>ARN 190 neg by:Gondor");
 }
 
 static void test_relative_clause_antecedent(void **st) {

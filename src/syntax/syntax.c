@@ -386,11 +386,18 @@ static int verb_soon(const sent_syntax *s, uint32_t i) {
     return 0;
 }
 
-/* "no sign that", "no evidence that": the content noun is negated. */
+/* A verb of denial within a few words before token i ("denied that", "rejected claims that"). */
+static int denial_before(const sent_syntax *s, uint32_t i) {
+    for (uint32_t k = i; k-- > 0 && i - k <= 4;)
+        if ((s->wcls[k] & W_DENY) && tag_is_verb(s->tag[k])) return 1;
+    return 0;
+}
+
+/* "no sign that", "no evidence that", "denied accusations that": the content is negated. */
 static int negated_content_near(const sent_syntax *s, uint32_t i) {
     for (uint32_t k = i; k-- > 1 && i - k <= 4;)
         if ((s->wcls[k] & W_CONTENT) &&
-            (!strcmp(s->toks[k - 1].norm, "no") || (s->wcls[k - 1] & W_NEG)))
+            (!strcmp(s->toks[k - 1].norm, "no") || (s->wcls[k - 1] & W_NEG) || denial_before(s, k)))
             return 1;
     return 0;
 }
@@ -439,9 +446,13 @@ static int build_clauses(arena *a, sent_syntax *s) {
                                  secretary general", "as well as" */
         else if ((c & W_RELATIVE) && (tag_is_noun(s->tag[i - 1]) || s->tag[i - 1] == LEX_COMMA))
             kind = CL_RELATIVE;
-        else if ((c & W_THAT) && reporting_in_clause(s, s->clauses[cur].first, i))
+        else if ((c & W_THAT) && reporting_in_clause(s, s->clauses[cur].first, i)) {
             kind = CL_REPORTED;
-        else if ((c & W_THAT) && content_noun_near(s, i)) {
+            negated_content = denial_before(s, i); /* "denied that its troops attacked" */
+        } else if ((c & W_THAT) && denial_before(s, i)) {
+            kind = CL_REPORTED;
+            negated_content = 1;
+        } else if ((c & W_THAT) && content_noun_near(s, i)) {
             kind = CL_REPORTED; /* "expressed hopes on Thursday that ..." */
             negated_content = negated_content_near(s, i); /* "saw no sign that ..." */
         } else if ((c & W_THAT) && tag_is_noun(s->tag[i - 1]))

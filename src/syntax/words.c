@@ -65,6 +65,8 @@ static const word_list LISTS[] = {
     {W_RELATIVE, "who which whom whose where"},
     {W_TITLE, "mr. mrs. ms. dr. gen. sen. rep. gov. president prime minister secretary lt. col. "
               "adm. prof. sir lord"},
+    {W_DENY, "deny denies denied denying refute refutes refuted dismiss dismisses dismissed "
+             "reject rejects rejected"},
     {W_OFFICE, "state foreign affairs defence defense interior home finance economy justice "
                "health trade commerce energy treasury security information communications "
                "international development external internal relations deputy vice chief "
