@@ -270,6 +270,53 @@ static void test_batches_commit_at_article_boundaries(void **st) {
     assert_int_equal(count("SELECT count(*) FROM articles"), 5);
 }
 
+static void test_database_failure_rolls_back_the_batch(void **st) {
+    (void)st;
+    store *s = open_new();
+    store_set_batch(s, 1);
+    add_ok(s, article("f1", "2024-03-01", "X", "00000000000000f1"));
+    add_ok(s, event("f1", 0, "2024-03-01", "USA", "MEX", "042", "Visit."));
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+                                  "CREATE TRIGGER fail BEFORE INSERT ON mentions WHEN "
+                                  "NEW.evidence = 'FAIL' BEGIN SELECT RAISE(ABORT, 'disk on "
+                                  "fire'); END",
+                                  NULL, NULL, NULL),
+                     SQLITE_BUSY); /* the store holds the write lock of its open batch */
+    add_ok(s, article("f2", "2024-03-02", "X", "00000000000000f2")); /* commits f1 */
+    assert_int_equal(sqlite3_exec(db,
+                                  "CREATE TRIGGER fail BEFORE INSERT ON mentions WHEN "
+                                  "NEW.evidence = 'FAIL' BEGIN SELECT RAISE(ABORT, 'disk on "
+                                  "fire'); END",
+                                  NULL, NULL, NULL),
+                     SQLITE_BUSY);
+    sqlite3_close(db);
+    close_ok(s);
+    /* now with the trigger in place: a failure in the middle of an article */
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+                                  "CREATE TRIGGER fail BEFORE INSERT ON mentions WHEN "
+                                  "NEW.evidence = 'FAIL' BEGIN SELECT RAISE(ABORT, 'disk on "
+                                  "fire'); END",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    s = store_open(path, 0, err, sizeof err);
+    assert_non_null(s);
+    add_ok(s, article("f3", "2024-03-03", "X", "00000000000000f3"));
+    add_ok(s, event("f3", 0, "2024-03-03", "USA", "MEX", "042", "Visit."));
+    json_t *bad = event("f3", 1, "2024-03-03", "USA", "CAN", "042", "FAIL");
+    assert_int_equal(store_add(s, bad, err, sizeof err), -1);
+    json_decref(bad);
+    assert_non_null(strstr(err, "disk on fire"));
+    close_ok(s);
+    /* f1 and f2 were committed; nothing of f3 is left */
+    assert_int_equal(count("SELECT count(*) FROM articles"), 2);
+    assert_int_equal(count("SELECT count(*) FROM articles WHERE doc='f3'"), 0);
+    assert_int_equal(count("SELECT count(*) FROM mentions"), 1);
+}
+
 static void test_text_hash(void **st) {
     (void)st;
     char h[17];
@@ -567,6 +614,7 @@ int main(void) {
         cmocka_unit_test(test_article_known_only_by_its_records),
         cmocka_unit_test(test_malformed_records),
         cmocka_unit_test(test_batches_commit_at_article_boundaries),
+        cmocka_unit_test(test_database_failure_rolls_back_the_batch),
         cmocka_unit_test(test_text_hash),
         cmocka_unit_test(test_query_filters),
         cmocka_unit_test(test_query_quotes),

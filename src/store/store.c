@@ -560,7 +560,17 @@ static int add_quote_record(store *s, fields *f, const char *doc, char *err, siz
     return 0;
 }
 
-int store_add(store *s, json_t *record, char *err, size_t cap) {
+/* After a database failure the open batch is rolled back whole, so no article is left half
+ * stored; the next record starts a new batch. */
+static void abandon_batch(store *s) {
+    if (s->in_tx) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->in_tx = 0;
+    s->batch_articles = 0;
+    free(s->doc);
+    s->doc = NULL;
+}
+
+static int add_record(store *s, json_t *record, char *err, size_t cap) {
     if (!json_is_object(record)) return malformed(err, cap, "expected a JSON object");
     fields f = {.o = record};
     const char *type = str_field(&f, "type");
@@ -572,6 +582,12 @@ int store_add(store *s, json_t *record, char *err, size_t cap) {
     if (!strcmp(type, "quote")) return add_quote_record(s, &f, doc, err, cap);
     snprintf(err, cap, "unknown record \"type\" \"%.40s\" (article, event or quote)", type);
     return 1;
+}
+
+int store_add(store *s, json_t *record, char *err, size_t cap) {
+    int rc = add_record(s, record, err, cap);
+    if (rc < 0) abandon_batch(s);
+    return rc;
 }
 
 char *store_article_line(const char *doc, const char *date, const char *title, const char *outlet,
