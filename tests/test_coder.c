@@ -310,6 +310,16 @@ static void test_dict_check_finds_problems(void **st) {
     parley_dicts_free(d);
 }
 
+static void test_newer_reporter_takes_the_unattributed_quote(void **st) {
+    (void)st;
+    got g = code("\xe2\x80\x9cWe will never yield,\xe2\x80\x9d Aragorn said. Elrond Halfelven "
+                 "commented that the plan was weak. \xe2\x80\x9cTo tell you the truth, it will "
+                 "fail.\xe2\x80\x9d",
+                 "2020-05-05", 0);
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.lines[1], "quote[Elrond Halfelven|]");
+}
+
 static void test_reciprocal(void **st) {
     (void)st;
     got g = code("Arnor and Gondor criticized each other.", "2020-05-05", 0);
@@ -402,6 +412,7 @@ int main(void) {
         cmocka_unit_test(test_negation),
         cmocka_unit_test(test_hypothetical),
         cmocka_unit_test(test_quote_speaker),
+        cmocka_unit_test(test_newer_reporter_takes_the_unattributed_quote),
         cmocka_unit_test(test_dict_check_finds_problems),
         cmocka_unit_test(test_the_two_leaders_and_both_sides),
         cmocka_unit_test(test_compound_signs_reciprocally),

@@ -110,11 +110,21 @@ static int in_name(const sent_ctx *s, uint32_t i) {
             (name_particle(s, i + 1) && i + 2 < s->n && is_name_at(s, i + 2)));
 }
 
+/* The sentence's first word, capitalised anyway: its tag says little ("Martin", "Elrond"), so
+ * it counts as a name word when it is not a function word or a verb. */
+static int initial_name_word(const sent_ctx *s, uint32_t i) {
+    uint8_t t = s->syn->tag[i];
+    return i == 0 && (s->toks[0].flags & TOK_CAP) && !(s->toks[0].flags & TOK_PUNCT) &&
+           !(s->syn->wcls[0] & (W_NOTNAME | W_STARTER)) && !tag_is_verb(t) && t != LEX_DT &&
+           t != LEX_IN && t != LEX_PRP && t != LEX_PRPS && t != LEX_CC && t != LEX_RB;
+}
+
 static int name_ending_at(const sent_ctx *s, uint32_t l, uint32_t *f) {
     if (!is_name_at(s, l)) return 0;
     uint32_t i = l;
     while (i > 0 && (in_name(s, i - 1) || is_title_part(s, i - 1)))
         i--;
+    if (i == 1 && initial_name_word(s, 0)) i = 0;
     *f = i;
     return 1;
 }
@@ -243,6 +253,27 @@ static int singular_pronoun(const sent_ctx *s, uint32_t i) {
     return !strcmp(s->toks[i].norm, "he") || !strcmp(s->toks[i].norm, "she");
 }
 
+/* The actor (not a person) a sentence opens with, before token j: "The French government has
+ * protested ...". */
+static int opening_actor(const sent_ctx *s, const parley_article *a, uint32_t j, speaker *out) {
+    for (uint32_t k = 0; k < s->nm; k++) {
+        const mention *m = &s->m[k];
+        if (m->first > 4 || m->last >= j) return 0;
+        if (m->in_pp || m->person || m->pronoun || (s->toks[m->first].flags & TOK_INQUOTE))
+            continue;
+        memset(out, 0, sizeof *out);
+        uint32_t f = m->first;
+        if (f > 0 && s->syn->tag[f - 1] == LEX_DT) f--; /* "The French government" */
+        uint32_t l = m->last;
+        while (l + 1 < j && tag_is_noun(s->syn->tag[l + 1]) && !(s->toks[l + 1].flags & TOK_PUNCT))
+            l++;
+        span_text(a, s->toks, f, l, out->name, sizeof out->name);
+        snprintf(out->code, sizeof out->code, "%s", m->code);
+        return 1;
+    }
+    return 0;
+}
+
 /* The subject of the reporting verb at token i, looking no further left than floor: a name, a
  * name in an apposition ("the spokesman, Ned Price, said"), a name before an apposition
  * ("Dmitri S. Peskov, the Kremlin's spokesman, said"), a pronoun, or a description
@@ -289,6 +320,11 @@ static int subject_before(quote_state *q, const sent_ctx *s, const parley_articl
             *out = q->cur_subject;
             return 1;
         }
+        /* "The French government has protested ... a border control that it deemed “a little
+         * excessive”": "it" is the organisation the sentence opens with */
+        if (!singular_pronoun(s, (uint32_t)j) && !strcmp(s->toks[j].norm, "it") &&
+            opening_actor(s, a, (uint32_t)j, out))
+            return 1;
         resolve_pronoun(q, singular_pronoun(s, (uint32_t)j), out);
         return out->name[0] != 0;
     }
@@ -431,11 +467,7 @@ static int sentence_subject(quote_state *q, const sent_ctx *s, const parley_arti
         f++;
     /* the first word's tag says little ("Martin" is also a bird): its capital and a name word
      * after it are enough */
-    int opens_name = f + 1 < s->n && f == 0 && (s->toks[0].flags & TOK_CAP) &&
-                     !(s->toks[0].flags & TOK_PUNCT) && !(s->syn->wcls[0] & W_NOTNAME) &&
-                     !tag_is_verb(s->syn->tag[0]) && s->syn->tag[0] != LEX_DT &&
-                     s->syn->tag[0] != LEX_IN && s->syn->tag[0] != LEX_PRP &&
-                     name_starting_at(s, 1, &l);
+    int opens_name = f == 0 && s->n > 1 && initial_name_word(s, 0) && name_starting_at(s, 1, &l);
     /* two name words, or one after a title ("Mr. Barrow") */
     if (!opens_name && f < s->n && name_starting_at(s, f, &l) && (l > f || f > 0)) opens_name = 1;
     if (opens_name && l + 1 < s->n && !(s->toks[f].flags & TOK_INQUOTE) &&
@@ -511,6 +543,15 @@ void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index,
         /* No attribution in the sentence: a quote that continues (same paragraph, or a quote
          * left open) keeps the last speaker; a new paragraph's quote goes to whoever spoke or
          * reported last. */
+        /* ... unless, outside a quote left open, someone else has reported something since
+         * ("Al-Maliki has commented that ... . “To tell you the truth, ...”") */
+        int newer_reporter = !continuing && !q->open_quote && q->last_reporter.name[0] &&
+                             q->reporter_seq > q->speaker_seq &&
+                             strcmp(q->last_reporter.name, q->last_speaker.name) != 0;
+        if (!found && newer_reporter && same_para) {
+            sp = q->last_reporter;
+            found = 1;
+        }
         if (!found && (continuing || q->open_quote || same_para) && q->last_speaker.name[0]) {
             sp = q->last_speaker;
             found = 1;
