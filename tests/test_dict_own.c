@@ -139,6 +139,24 @@ static void test_codes_table(void **st) {
     dict_free(&d);
 }
 
+static void test_capitalised_name_word(void **st) {
+    (void)st;
+    write_file("WST   the ^West | Western powers\n");
+    dict d;
+    setup_dict(&d);
+    char err[256];
+    assert_int_equal(own_read_actors(&d, path, err, sizeof err), 0);
+    assert_int_equal(nwarn, 0);
+    assert_int_equal(d.phrases.n, 2);
+    const dict_phrase *p = &d.phrases.v[0];
+    assert_int_equal(p->n, 2);
+    assert_string_equal(intern_str(&d.strings, d.words.v[p->words_off + 1].word), "west");
+    assert_true(d.words.v[p->words_off + 1].flags & DW_CAPITAL);
+    assert_false(d.words.v[p->words_off].flags & DW_CAPITAL);
+    assert_false(d.words.v[d.phrases.v[1].words_off].flags & DW_CAPITAL);
+    dict_free(&d);
+}
+
 static void test_bundled_set_is_clean(void **st) {
     (void)st;
     /* parley's own dictionaries must load with no warning at all */
@@ -157,9 +175,10 @@ static void test_bundled_set_is_clean(void **st) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_dated_roles),    cmocka_unit_test(test_bad_lines_reported),
-        cmocka_unit_test(test_verbs_and_sets), cmocka_unit_test(test_unreadable_file),
-        cmocka_unit_test(test_codes_table),    cmocka_unit_test(test_bundled_set_is_clean),
+        cmocka_unit_test(test_dated_roles),           cmocka_unit_test(test_bad_lines_reported),
+        cmocka_unit_test(test_verbs_and_sets),        cmocka_unit_test(test_unreadable_file),
+        cmocka_unit_test(test_codes_table),           cmocka_unit_test(test_bundled_set_is_clean),
+        cmocka_unit_test(test_capitalised_name_word),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     remove(path);

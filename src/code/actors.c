@@ -28,6 +28,7 @@ static int object_of_preposition(const sent_ctx *s, uint32_t i) {
 
 int word_matches(const dict *d, const token *t, const tok_ids *id, const dict_word *w) {
     if ((w->flags & DW_CAPS) && !(t->flags & TOK_ALLCAPS)) return 0;
+    if ((w->flags & DW_CAPITAL) && !(t->flags & TOK_CAP)) return 0;
     if (w->flags & DW_STEM) {
         uint32_t l = d->strings.lens[w->word];
         return l <= t->norm_len && memcmp(t->norm, intern_str(&d->strings, w->word), l) == 0;

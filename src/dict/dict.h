@@ -254,5 +254,8 @@ const char *dict_actor_code(const dict *d, uint32_t actor, int32_t date);
 enum { DW_ANCHOR_NEXT = 8 };
 /* The word matches only its exact form (PETRARCH pattern words), not the token's lemmas. */
 enum { DW_EXACT = 16 };
+/* A name word written "^West" in parley's own dictionaries: the token must be capitalised
+ * ("the West", not "the west of the country"). */
+enum { DW_CAPITAL = 32 };
 
 #endif

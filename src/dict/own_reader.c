@@ -88,6 +88,20 @@ static int is_acronym(const char *s, size_t n) {
 }
 
 int own_name_words(dict *d, const char *name, size_t len, dict_word *w, int cap) {
+    /* "^" before a word asks for a capitalised token: drop it, remember where it stood */
+    char plain[512];
+    uint8_t capital[512] = {0};
+    size_t m = 0;
+    for (size_t i = 0; i < len && m < sizeof plain; i++) {
+        if (name[i] == '^' && i + 1 < len) {
+            capital[m] = 1;
+            continue;
+        }
+        plain[m++] = name[i];
+    }
+    if (m == sizeof plain) return -1;
+    name = plain;
+    len = m;
     arena a;
     arena_init(&a, 4096);
     tokenized t;
@@ -103,6 +117,7 @@ int own_name_words(dict *d, const char *name, size_t len, dict_word *w, int cap)
             }
             w[n].word = intern_add(&d->strings, k->norm, k->norm_len);
             w[n].flags = is_acronym(name + k->start, k->end - k->start) ? DW_CAPS : 0;
+            if (capital[k->start]) w[n].flags |= DW_CAPITAL;
             if (!w[n].word) {
                 n = -1;
                 break;
