@@ -28,6 +28,7 @@ db="$tmp/seeds.db"
 "$PARLEY" code --db "$db" "$SEEDS" "$WIKI" > "$tmp/code.out" 2> "$tmp/code.err"
 check "code --db exits 0" $?
 check "code --db writes nothing to stdout" $([ ! -s "$tmp/code.out" ]; echo $?)
+check "code --db: no progress when stderr is not a terminal" $([ ! -s "$tmp/code.err" ]; echo $?)
 first=$(counts "$db")
 set -- $first
 check "14 articles stored ($1)" $([ "$1" = 14 ]; echo $?)
@@ -115,6 +116,17 @@ check "re-run stores every article" $([ "$(sql "$tmp/kill.db" 'select count(*) f
 check "re-run: no mention lost or doubled" $([ "$(sql "$tmp/kill.db" 'select count(*) from mentions')" = "$(cat "$tmp/big.mentions")" ]; echo $?)
 check "re-run: events de-duplicated across copies" $([ "$(sql "$tmp/kill.db" 'select count(*) from events')" = "$(sql "$tmp/ingest.db" 'select count(*) from events')" ]; echo $?)
 check "num_articles counts the copies" $([ "$(sql "$tmp/kill.db" 'select max(num_articles) from events')" -ge $(( total / 14 )) ]; echo $?)
+
+# 5b. progress on a terminal: articles, rate, events, ETA (script(1) gives stderr a terminal)
+if command -v script > /dev/null; then
+    script -qc "'$PARLEY' ingest --db '$tmp/tty.db' '$tmp/big.jsonl' > /dev/null" /dev/null < /dev/null > "$tmp/tty.out" 2>&1
+    grep -q "articles ([0-9]*/s), [0-9]* events, [0-9]*%, ETA [0-9]*:[0-9][0-9]" "$tmp/tty.out"
+    check "progress on a terminal: rate, events, ETA" $?
+    grep -q "parley: $total articles stored (0 already stored)" "$tmp/tty.out"
+    check "summary on a terminal" $?
+fi
+"$PARLEY" ingest --db "$tmp/quiet.db" "$tmp/coded.jsonl" 2> "$tmp/quiet.err"
+check "ingest piped: no progress" $([ ! -s "$tmp/quiet.err" ]; echo $?)
 
 # 6. query: formats and filters
 "$PARLEY" query --db "$db" --format csv > "$tmp/q.csv"
