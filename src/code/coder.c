@@ -697,6 +697,15 @@ static int has_object_phrase(const sent_ctx *s, uint32_t last) {
            t == LEX_PRP;
 }
 
+/* Is the infinitive starting at `first` ("to impose", or "impose" after "to") the complement
+ * of a verb of intent ("threatened to impose")? */
+static int governed_by_intent(const sent_ctx *s, uint32_t first) {
+    uint32_t i = first;
+    if (i > 0 && (s->syn->wcls[i] & W_TO)) return (s->syn->wcls[i - 1] & W_INTENDV) != 0;
+    if (i > 1 && (s->syn->wcls[i - 1] & W_TO)) return (s->syn->wcls[i - 2] & W_INTENDV) != 0;
+    return 0;
+}
+
 static void code_sentence(emit_ctx *e, sent_ctx *s) {
     char seen[64][80];
     uint32_t nseen = 0;
@@ -735,6 +744,12 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
                 }
         if (is_noun) g = ngi >= 0 ? &syn->groups[ngi] : NULL;
         uint16_t flags = g ? g->flags : 0;
+        /* "threatened to impose sanctions", "agreed to withdraw": the infinitive's event (or
+         * its event noun's) is not done. The governing verb codes the threat or the intent; a
+         * pattern that names the governor itself ("offered to mediate") has accounted for it. */
+        if (g && (g->flags & VG_INF) && governed_by_intent(s, g->first) &&
+            !(is_verb && vm.pattern && vm.pattern->before_n))
+            flags |= VG_COND;
         uint32_t group_first = g ? g->first : h;
         if (!e->c->opt.emit_all &&
             (flags & (e->c->opt.emit_negated ? VG_COND : (VG_NEG | VG_COND))))

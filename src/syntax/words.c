@@ -65,6 +65,12 @@ static const word_list LISTS[] = {
     {W_RELATIVE, "who which whom whose where"},
     {W_TITLE, "mr. mrs. ms. dr. gen. sen. rep. gov. president prime minister secretary lt. col. "
               "adm. prof. sir lord"},
+    {W_INTENDV, "threaten threatens threatened threatening vow vows vowed vowing pledge pledges "
+                "pledged pledging promise promises promised promising plan plans planned planning "
+                "want wants wanted seek seeks sought seeking offer offers offered offering propose "
+                "proposes proposed refuse refuses refused refusing decline declines declined "
+                "intend intends intended hope hopes hoped aim aims aimed try tries tried attempt "
+                "attempts attempted agree agrees agreed"},
     {W_DENY, "deny denies denied denying refute refutes refuted dismiss dismisses dismissed "
              "reject rejects rejected"},
     {W_OFFICE, "state foreign affairs defence defense interior home finance economy justice "

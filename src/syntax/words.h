@@ -37,6 +37,7 @@ enum {
     W_CONTENT = 1u << 25,     /* nouns whose "that" clause is their content: hopes, fears */
     W_TIME = 1u << 26,        /* week month year day weekend morning ... */
     W_DENY = 1u << 28,        /* deny, refute, dismiss, reject: what they report is denied */
+    W_INTENDV = 1u << 29,     /* threaten, vow, plan, agree ... + to: the infinitive is not done */
     W_OFFICE = 1u << 27       /* words of a title's office: (Secretary of) State, Foreign
                                  (Minister), (Minister for) Foreign Affairs */
 };
