@@ -574,14 +574,19 @@ static int32_t noun_source(const sent_ctx *s, uint32_t h, int *gi) {
         if (i == h) return (int32_t)k;
         break;
     }
-    /* the object of a light verb in the same clause */
-    int c = syn->clause_of[h];
+    /* the object of a light verb in the same clause: its direct object ("held talks",
+     * "launched a series of attacks"), not a noun in a prepositional phrase after it
+     * ("expressed optimism about the negotiations") */
+    int c = syn->clause_of[h], prep = 0;
     for (uint32_t i = h; i-- > 0;) {
         if (syn->clause_of[i] != c) break;
+        if (syn->tag[i] == LEX_IN && strcmp(s->toks[i].norm, "of") != 0) prep = 1;
         if (tag_is_verb(syn->tag[i]) && syn->group_of[i] >= 0 &&
             syn->groups[syn->group_of[i]].head == i) {
             *gi = syn->group_of[i];
-            if (!light_verb(s, i)) return -2; /* "calling for a ceasefire": not reported as done */
+            if (!light_verb(s, i) || prep)
+                return -2; /* "calling for a ceasefire": not
+                               reported as done */
             return subject_of_group(s, syn->group_of[i], syn->groups[syn->group_of[i]].first);
         }
     }
