@@ -394,13 +394,29 @@ static void emit_one(emit_ctx *e, const sent_ctx *s, const verb_match *vm, const
     if (e->fn(e->user, &r)) e->stopped = 1;
 }
 
-/* Self-events: the same code, or a bare country and one of its own institutions
+/* Self-events: the same code, or a bare country and one of its own state organs
  * ("France" and "FRAGOV" in "Macron reaffirmed France's support"). */
+/* Is the sector code (after the country) one of the state's own organs? */
+static int state_organ(const char *sector) {
+    static const char *const STATE[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", NULL};
+    for (int k = 0; STATE[k]; k++)
+        if (!strncmp(sector, STATE[k], 3)) return 1;
+    return 0;
+}
+
+/* Armed non-state sectors: they attack places ("the PKK attacked Hakkari"). */
+static int armed_sector(const char *sector) {
+    return !strncmp(sector, "REB", 3) || !strncmp(sector, "INS", 3) || !strncmp(sector, "UAF", 3);
+}
+
+/* Source a and target b are one actor: the same code, or a bare country (often a place or an
+ * adjective: "Kentucky", "Canadian") and something of that country; except that armed groups
+ * act on a bare country or place ("the PKK attacked Hakkari", "insurgents took over Somalia"). */
 static int same_actor(const char *a, const char *b) {
     if (!strcmp(a, b)) return 1;
     size_t la = strlen(a), lb = strlen(b);
     if (la == 3 && lb > 3 && !strncmp(a, b, 3)) return 1;
-    if (lb == 3 && la > 3 && !strncmp(a, b, 3)) return 1;
+    if (lb == 3 && la > 3 && !strncmp(a, b, 3)) return state_organ(a + 3) || !armed_sector(a + 3);
     return 0;
 }
 
