@@ -261,6 +261,12 @@ static void test_the_two_leaders_and_both_sides(void **st) {
     assert_int_equal(g.n, 3);
     assert_string_equal(g.lines[1], "ARN>GON 057");
     assert_string_equal(g.lines[2], "GON>ARN 057");
+    /* the two countries: countries, not the protesters named since */
+    g = code("Arnor attacked Gondor. Arnorian protesters criticized Aragorn. The two countries "
+             "signed a treaty.",
+             "2020-05-05", 0);
+    assert_string_equal(g.lines[g.n - 2], "ARN>GON 057");
+    assert_string_equal(g.lines[g.n - 1], "GON>ARN 057");
 }
 
 typedef struct {

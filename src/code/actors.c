@@ -144,14 +144,15 @@ static int32_t other_person_before(const sent_ctx *s, uint32_t i, const mention 
 }
 
 /* "the two leaders", "both sides", "the two countries": the two people (leaders, ministers,
- * presidents, men) or the two actors (sides, parties, countries, governments) last named in
- * the article, as a compound of two mentions over the phrase. Returns the phrase's length in
- * tokens (0 when it is not one) and fills out[0..1]. */
+ * presidents, men), the two sides (parties) or the two countries (governments, nations) last
+ * named in the article, as a compound of two mentions over the phrase. Returns the phrase's length
+ * in tokens (0 when it is not one) and fills out[0..1]. */
 static uint32_t pair_reference(const sent_ctx *s, uint32_t i, mention out[2]) {
     static const char *const PEOPLE[] = {"leaders", "ministers", "presidents", "premiers",
                                          "men",     "heads",     NULL};
-    static const char *const ACTORS[] = {"sides",   "parties",    "countries", "governments",
-                                         "nations", "neighbours", "neighbors", NULL};
+    static const char *const SIDES[] = {"sides", "parties", NULL};
+    static const char *const COUNTRIES[] = {"countries", "governments", "nations", "neighbours",
+                                            "neighbors", "states",      NULL};
     const article_mem *mem = s->mem;
     uint32_t n = 0;
     if (i + 2 < s->n && is_word(&s->toks[i], "the") && is_word(&s->toks[i + 1], "two"))
@@ -165,12 +166,16 @@ static uint32_t pair_reference(const sent_ctx *s, uint32_t i, mention out[2]) {
     int people = -1;
     for (int k = 0; PEOPLE[k] && people < 0; k++)
         if (is_word(&s->toks[h], PEOPLE[k])) people = 1;
-    for (int k = 0; ACTORS[k] && people < 0; k++)
-        if (is_word(&s->toks[h], ACTORS[k])) people = 0;
+    for (int k = 0; SIDES[k] && people < 0; k++)
+        if (is_word(&s->toks[h], SIDES[k])) people = 0;
+    for (int k = 0; COUNTRIES[k] && people < 0; k++)
+        if (is_word(&s->toks[h], COUNTRIES[k])) people = 2;
     if (people < 0) return 0;
     /* sides and parties: the latest pair named together ("Israel and Hamas"), else the two
-     * latest actors */
-    const recent_actor *slot = people ? mem->last_people : mem->last_actors;
+     * latest actors; countries: the two latest countries named */
+    const recent_actor *slot = people == 1   ? mem->last_people
+                               : people == 2 ? mem->last_countries
+                                             : mem->last_actors;
     int compound = !people && mem->last_compound[0].code[0];
     if (compound) slot = mem->last_compound;
     if (!slot[0].code[0] || !slot[1].code[0]) return 0;
@@ -182,7 +187,7 @@ static uint32_t pair_reference(const sent_ctx *s, uint32_t i, mention out[2]) {
         out[j].first = i;
         out[j].last = i + n - 1;
         out[j].agent_of = -1;
-        out[j].person = (uint8_t)people;
+        out[j].person = people == 1;
         out[j].pronoun = 1;
         out[j].in_pp = object_of_preposition(s, i);
     }
@@ -290,17 +295,27 @@ static void push_recent(char (*codes)[32], uint32_t *actors, const mention *m) {
     actors[0] = m->actor;
 }
 
+static int is_country_code(const char *c);
+
 static void remember_pair(article_mem *mem, const mention *m) {
     char codes[2][32];
     uint32_t actors[2];
-    for (int person = 0; person < 2; person++) {
-        if (person && !m->person) continue;
-        recent_actor *slot = person ? mem->last_people : mem->last_actors;
+    /* a country, or its government: "Saudi Arabia", "Washington" */
+    int country =
+        is_country_code(m->code) && (strlen(m->code) == 3 || !strncmp(m->code + 3, "GOV", 3));
+    mention c = *m;
+    c.code[3] = '\0';
+    for (int kind = 0; kind < 3; kind++) {
+        if ((kind == 1 && !m->person) || (kind == 2 && !country)) continue;
+        recent_actor *slot = kind == 1   ? mem->last_people
+                             : kind == 2 ? mem->last_countries
+                                         : mem->last_actors;
+        const mention *from = kind == 2 ? &c : m;
         for (int j = 0; j < 2; j++) {
             memcpy(codes[j], slot[j].code, 32);
             actors[j] = slot[j].actor;
         }
-        push_recent(codes, actors, m);
+        push_recent(codes, actors, from);
         for (int j = 0; j < 2; j++) {
             memcpy(slot[j].code, codes[j], 32);
             slot[j].actor = actors[j];
@@ -308,9 +323,27 @@ static void remember_pair(article_mem *mem, const mention *m) {
     }
 }
 
+/* The end of a dateline ("JEDDAH, Saudi Arabia —") opening the article's first sentence, or 0.
+ * Where the reporter files from is not what the article is about: its country is not counted
+ * for the article's main country. */
+static uint32_t dateline_end(const sent_ctx *s) {
+    if (s->mem->sentences != 0 || s->n < 3 || !(s->toks[0].flags & TOK_ALLCAPS) ||
+        s->toks[0].end - s->toks[0].start < 3)
+        return 0;
+    for (uint32_t i = 1; i < s->n && i < 10; i++) {
+        const char *w = s->toks[i].norm;
+        if (!strcmp(w, "-") || !strcmp(w, "--") || !strcmp(w, "\xe2\x80\x94") ||
+            !strcmp(w, "\xe2\x80\x93"))
+            return i;
+    }
+    return 0;
+}
+
 void remember_mentions(sent_ctx *s) {
     article_mem *mem = s->mem;
     if (!mem) return;
+    uint32_t dateline = dateline_end(s);
+    mem->sentences++;
     const dict *d = &s->pd->d;
     for (uint32_t k = 0; k < s->nm; k++) {
         const mention *m = &s->m[k];
@@ -329,7 +362,8 @@ void remember_mentions(sent_ctx *s) {
             snprintf(mem->actor_code, sizeof mem->actor_code, "%s", m->code);
             mem->actor_actor = m->actor;
         }
-        if (!m->pronoun && is_country_code(m->code)) count_country(mem, m->code);
+        if (!m->pronoun && is_country_code(m->code) && m->last >= dateline)
+            count_country(mem, m->code);
         if (!m->pronoun) remember_pair(mem, m);
     }
     /* the latest compound of exactly two actors, for "both sides" */
@@ -339,6 +373,8 @@ void remember_mentions(sent_ctx *s) {
             (k + 2 < s->nm && s->m[k + 2].group == (int32_t)k) ||
             (s->toks[a->first].flags & TOK_INQUOTE))
             continue;
+        /* reporters are not sides: "..., Saudi Arabia and the United States said" */
+        if (b->last + 1 < s->n && (s->syn->wcls[b->last + 1] & W_REPORT)) continue;
         snprintf(mem->last_compound[0].code, 32, "%s", a->code);
         mem->last_compound[0].actor = a->actor;
         snprintf(mem->last_compound[1].code, 32, "%s", b->code);

@@ -63,9 +63,11 @@ typedef struct {
         uint32_t actor;
     } surnames[MEM_SURNAMES];
     int nsurnames;
+    unsigned sentences; /* sentences remembered so far */
     /* the two latest distinct people and actors named, for "the two leaders", "both sides" */
     recent_actor last_people[2], last_actors[2];
-    recent_actor last_compound[2]; /* the latest compound of two ("Israel and Hamas") */
+    recent_actor last_compound[2];  /* the latest compound of two ("Israel and Hamas") */
+    recent_actor last_countries[2]; /* the two latest distinct countries (3-letter codes) */
 } article_mem;
 
 typedef struct {
