@@ -192,6 +192,10 @@ grep -q "none.db: no such database" "$tmp/none.err"; check "missing database nam
 "$PARLEY" query --db "$db" --quad 7 2> /dev/null
 check "bad --quad exits 2" $([ $? = 2 ]; echo $?)
 
+"$PARLEY" query --db "$db" --text 'talks AND' 2> "$tmp/fts.err"
+check "unparsable --text exits 2" $([ $? = 2 ]; echo $?)
+grep -q "parley query: --text: .*fts5: syntax error" "$tmp/fts.err"; check "unparsable --text: message" $?
+
 # 7. stats
 "$PARLEY" stats --db "$db" --by root --format csv > "$tmp/s.csv"
 python3 - "$tmp/s.csv" "$(sql "$db" 'select count(*) from events')" <<'EOF'

@@ -401,8 +401,10 @@ static int finish(const char *cmd, int rc, const char *err, int write_errno) {
         return EXIT_CANNOT;
     }
     if (rc < 0) {
-        fprintf(stderr, "parley %s: %s\n", cmd, err);
-        return EXIT_CANNOT;
+        /* a --text query SQLite's FTS5 cannot parse is the user's to fix, not the database */
+        int bad_text = strstr(err, "fts5: syntax error") != NULL;
+        fprintf(stderr, "parley %s: %s%s\n", cmd, bad_text ? "--text: " : "", err);
+        return bad_text ? EXIT_USAGE : EXIT_CANNOT;
     }
     return EXIT_OK;
 }
