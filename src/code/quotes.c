@@ -171,8 +171,14 @@ static void speaker_from_span(quote_state *q, const sent_ctx *s, const parley_ar
         set_from_mention(q, s, a, &s->m[m], out);
         return;
     }
-    /* skip a leading title for the name text, keep it for lookup */
+    /* skip a leading title for the name text, keep it for lookup; and whatever stands before
+     * the last title ("Italian Prime Minister Silvio Berlusconi") */
     uint32_t nf = f;
+    for (uint32_t k = l; k-- > f;)
+        if (is_title(s, k)) {
+            nf = k;
+            break;
+        }
     while (nf < l && is_title_part(s, nf))
         nf++;
     span_text(a, s->toks, nf, l, out->name, sizeof out->name);
@@ -422,12 +428,26 @@ static void note_people(quote_state *q, const sent_ctx *s, const parley_article 
         uint32_t l;
         if ((s->toks[i].flags & TOK_INQUOTE) || !is_name_at(s, i) || is_title_part(s, i)) continue;
         if (name_starting_at(s, i, &l) && l > i) {
-            speaker who;
-            memset(&who, 0, sizeof who);
-            title_code(s, i, l, &who); /* "African Union mediator Mohamed El Hacen Lebatt" */
-            char name[96];
-            span_text(a, s->toks, i, l, name, sizeof name);
-            remember_name(q, name, who.code);
+            /* the name proper: after a country or organisation that opens the run ("Iraq Ryan
+             * C. Crocker") and after the last title in it ("New York Governor Eliot Spitzer") */
+            uint32_t f = i;
+            int m = mention_covering(s, f, f);
+            if (m >= 0 && !s->m[m].person && s->m[m].last < l) f = s->m[m].last + 1;
+            for (uint32_t k = l; k-- > f;)
+                if (is_title(s, k)) {
+                    f = k;
+                    break;
+                }
+            while (f < l && is_title_part(s, f))
+                f++;
+            if (f < l) { /* two words at least */
+                speaker who;
+                memset(&who, 0, sizeof who);
+                title_code(s, f, l, &who); /* "African Union mediator Mohamed El Hacen Lebatt" */
+                char name[96];
+                span_text(a, s->toks, f, l, name, sizeof name);
+                remember_name(q, name, who.code);
+            }
             i = l;
         }
     }

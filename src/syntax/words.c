@@ -64,7 +64,10 @@ static const word_list LISTS[] = {
     {W_COND, "if unless whether"},
     {W_RELATIVE, "who which whom whose where"},
     {W_TITLE, "mr. mrs. ms. dr. gen. sen. rep. gov. president prime minister secretary lt. col. "
-              "adm. prof. sir lord"},
+              "adm. prof. sir lord senator governor ambassador chancellor king queen prince "
+              "princess sheikh emir mayor cardinal pope archbishop bishop general colonel "
+              "admiral commander lieutenant premier congressman congresswoman spokesman "
+              "spokeswoman chairman envoy"},
     {W_INTENDV, "threaten threatens threatened threatening vow vows vowed vowing pledge pledges "
                 "pledged pledging promise promises promised promising plan plans planned planning "
                 "want wants wanted seek seeks sought seeking offer offers offered offering propose "
