@@ -191,6 +191,12 @@ static void test_title_phrase_is_not_the_name(void **st) {
                  "2020-05-05", 0);
     assert_int_equal(g.n, 1);
     assert_string_equal(g.lines[0], "quote[Faramir Hurin|]");
+    /* what precedes the last title is not the name */
+    g = code("\xe2\x80\x9cWe will never yield,\xe2\x80\x9d said Arnorian President Faramir "
+             "Hurin.",
+             "2020-05-05", 0);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.lines[0], "quote[Faramir Hurin|ARNGOV]");
 }
 
 static void test_pronoun_after_unknown_named_subject(void **st) {
