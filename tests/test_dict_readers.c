@@ -973,8 +973,9 @@ static void test_ref_phoenix(void **state) {
         load_ref(state, &d, &w, &files[i]);
     assert_int_equal(dict_freeze(&d), 0);
     double dt = now_s() - t0;
+    /* the load-time target (< 1 s) is measured by bench/run.sh, not asserted here: a timed
+     * assertion fails on a busy machine or under the sanitizers */
     print_message("Phoenix set loaded in %.3f s\n", dt);
-    assert_true(dt < 1.0);
     assert_int_equal(d.verbs.n, 7291);    /* 397 blocks, listed verbs + generated forms */
     assert_int_equal(d.patterns.n, 4665); /* 4668 pattern lines - 3 skipped */
     assert_int_equal(d.sets.n, 40);
