@@ -47,10 +47,25 @@ for sel, name in enumerate(["cameo/codes.tsv", "actors/people-europe.txt", "agen
                             "verbs/19-fight.txt"]):
     for i, c in enumerate(chunks(os.path.join("data", name), most=2)):
         put("dict_own", "%d_%d" % (sel, i), bytes([sel]) + c)
+# the store's ingest: coded lines (an article, an event, a quote) as parley writes them
+art = {"type": "article", "doc": "d1", "date": "2024-02-09", "title": "Talks", "source": "wire",
+       "text_hash": "00112233445566ff", "text_len": 120}
+ev = {"type": "event", "doc": "d1", "sentence": 0, "date": "2024-02-09", "date_source": "text",
+      "source": "RUSGOV", "target": "USAGOV", "code": "036", "root": "03", "quad_class": 1,
+      "goldstein": 4.0, "plover": "CONSULT", "source_text": "Putin", "target_text": "Carlson",
+      "verb_text": "negotiate", "source_span": [0, 5], "verb_span": [20, 29],
+      "target_span": [40, 47], "evidence": "Putin said he was willing to negotiate peace talks.",
+      "pattern": "- willing to *", "negated": False, "modality": "modal", "reported_by": ""}
+qu = {"type": "quote", "doc": "d1", "sentence": 1, "text": "We are willing to negotiate",
+      "speaker": "Vladimir Putin", "speaker_code": "RUSGOV", "span": [50, 77]}
+lines = [json.dumps(x) for x in (art, ev, qu)]
+put("ingest", "s0", b"\x01" + "\n".join(lines).encode() + b"\n")
+ev2 = dict(ev, doc="d2"); art2 = dict(art, doc="d2", text_hash="ffeeddccbbaa9988")
+put("ingest", "s1", b"\x02" + "\n".join(json.dumps(x) for x in (art, ev, art2, ev2, qu)).encode())
 PY
 mkdir -p "$B/crashes"
 fail=0
-for h in ${FUZZ_ONLY:-code articles petr_records tabari_records dict_petr dict_tabari dict_own}; do
+for h in ${FUZZ_ONLY:-code articles petr_records tabari_records dict_petr dict_tabari dict_own ingest}; do
     log="$B/fuzz_$h.log"
     ASAN_OPTIONS=detect_leaks=1 "$B/fuzz_$h" "$B/corpus/$h" -max_total_time="$SECONDS_EACH" \
         -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$B/crashes/$h-" \
