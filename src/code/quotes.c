@@ -280,6 +280,20 @@ static int opening_actor(const sent_ctx *s, const parley_article *a, uint32_t j,
     return 0;
 }
 
+static int sentence_subject(quote_state *q, const sent_ctx *s, const parley_article *a,
+                            int must_open, speaker *out, uint32_t *end);
+
+/* The person the current sentence opens with (q->cur_subject), found on first use: most
+ * sentences never need it. */
+static int current_subject(quote_state *q, const sent_ctx *s, const parley_article *a) {
+    if (!q->cur_subject_ready) {
+        q->cur_subject_valid = sentence_subject(q, s, a, 1, &q->cur_subject, &q->cur_subject_end) &&
+                               q->cur_subject.person;
+        q->cur_subject_ready = 1;
+    }
+    return q->cur_subject_valid;
+}
+
 /* The subject of the reporting verb at token i, looking no further left than floor: a name, a
  * name in an apposition ("the spokesman, Ned Price, said"), a name before an apposition
  * ("Dmitri S. Peskov, the Kremlin's spokesman, said"), a pronoun, or a description
@@ -321,8 +335,8 @@ static int subject_before(quote_state *q, const sent_ctx *s, const parley_articl
     if (is_pronoun_speaker_at(s, j)) {
         /* "Mr. Modi, speaking in Hindi, thanked his host for what he called a “grand
          * welcome”": the sentence's own subject */
-        if (q->cur_subject_valid && q->cur_subject_end < (uint32_t)j &&
-            singular_pronoun(s, (uint32_t)j)) {
+        if (singular_pronoun(s, (uint32_t)j) && current_subject(q, s, a) &&
+            q->cur_subject_end < (uint32_t)j) {
             *out = q->cur_subject;
             return 1;
         }
@@ -532,8 +546,7 @@ static void note_subject(quote_state *q, const sent_ctx *s, const parley_article
 void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index, uint32_t paragraph,
                      const parley_article *a, parley_record_fn fn, void *user, int *stopped) {
     note_people(q, s, a);
-    q->cur_subject_valid =
-        sentence_subject(q, s, a, 1, &q->cur_subject, &q->cur_subject_end) && q->cur_subject.person;
+    q->cur_subject_ready = 0;
     int para_changed = paragraph != q->last_paragraph;
     q->nspans = 0;
     if (para_changed) q->quoted_in_para = 0;

@@ -37,7 +37,7 @@ typedef struct {
     unsigned prev_subject_seq;
     speaker cur_subject; /* the person the current sentence opens with (see sentence_subject) */
     uint32_t cur_subject_end;
-    int cur_subject_valid;
+    int cur_subject_valid, cur_subject_ready; /* ready: computed for this sentence */
     int open_quote; /* a quote opened and not closed at the end of the sentence */
     uint32_t last_paragraph;
     int quoted_in_para;                   /* an attributed quote was seen in this paragraph */
