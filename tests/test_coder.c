@@ -332,6 +332,24 @@ static void test_newer_reporter_takes_the_unattributed_quote(void **st) {
     assert_string_equal(g.lines[1], "quote[Elrond Halfelven|]");
 }
 
+/* fuzz_code's finding: an empty text (text_len 0 means NUL-terminated) and a NULL text code to
+ * nothing, without reading past the buffer */
+static void test_empty_article(void **st) {
+    (void)st;
+    got g = code("", "2020-05-05", 1);
+    assert_int_equal(g.n, 0);
+    parley_options opt = {.require_dyad = 1};
+    parley_error err;
+    memset(&err, 0, sizeof err);
+    parley_coder *c = parley_coder_new(dicts, &opt, &err);
+    assert_non_null(c);
+    parley_article a = {.id = "null", .date = "2020-05-05", .text = NULL};
+    memset(&g, 0, sizeof g);
+    assert_int_equal(parley_code_article(c, &a, collect, &g, &err), PARLEY_OK);
+    assert_int_equal(g.n, 0);
+    parley_coder_free(c);
+}
+
 static void test_reciprocal(void **st) {
     (void)st;
     got g = code("Arnor and Gondor criticized each other.", "2020-05-05", 0);
@@ -424,6 +442,7 @@ int main(void) {
         cmocka_unit_test(test_negation),
         cmocka_unit_test(test_hypothetical),
         cmocka_unit_test(test_quote_speaker),
+        cmocka_unit_test(test_empty_article),
         cmocka_unit_test(test_newer_reporter_takes_the_unattributed_quote),
         cmocka_unit_test(test_dict_check_finds_problems),
         cmocka_unit_test(test_the_two_leaders_and_both_sides),
