@@ -15,7 +15,7 @@ add_library(parley_store STATIC
   src/store/export.c
 )
 target_include_directories(parley_store PUBLIC ${PROJECT_SOURCE_DIR}/src)
-target_link_libraries(parley_store PUBLIC PkgConfig::SQLITE3 PkgConfig::JANSSON)
+target_link_libraries(parley_store PUBLIC parley_io PkgConfig::SQLITE3 PkgConfig::JANSSON)
 
 # The parley command (build/parley) and its man page.
 add_executable(parley

@@ -309,14 +309,10 @@ static int code_stream(const parley_dicts *d, const code_opts *o, FILE *f, const
     }
     char *line = NULL;
     size_t cap = 0;
-    ssize_t got;
     long lineno = 0;
-    size_t n = 0;
-    while ((got = getline(&line, &cap, f)) >= 0) {
+    size_t n = 0, len;
+    while (jsonl_next_line(f, &line, &cap, &len) >= 0) {
         lineno++;
-        size_t len = (size_t)got;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            len--;
         if (len == 0) continue;
         char *copy = malloc(len + 1);
         if (!copy) {

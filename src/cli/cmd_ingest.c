@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../io/articles.h"
 #include "cli.h"
 
 static const char HELP[] =
@@ -53,15 +54,12 @@ enum { EXIT_CANNOT_STORE = 100 }; /* internal: a database failure stops the run 
 static int ingest_stream(store *s, FILE *f, const char *name, progress *pr, long long *done) {
     char *line = NULL;
     size_t cap = 0;
-    ssize_t got;
-    long lineno = 0;
+    long got, lineno = 0;
+    size_t len;
     int bad = 0;
-    while ((got = getline(&line, &cap, f)) >= 0) {
+    while ((got = jsonl_next_line(f, &line, &cap, &len)) >= 0) {
         lineno++;
         *done += got;
-        size_t len = (size_t)got;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            len--;
         if (len == 0) continue;
         int rc = ingest_line(s, line, len, name, lineno);
         if (rc < 0) {

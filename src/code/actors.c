@@ -287,39 +287,22 @@ static void count_country(article_mem *mem, const char *code) {
 }
 
 /* Keep the two latest distinct codes, the newest first. */
-static void push_recent(char (*codes)[32], uint32_t *actors, const mention *m) {
-    if (!m->code[0] || !strcmp(codes[0], m->code)) return;
-    memcpy(codes[1], codes[0], 32);
-    actors[1] = actors[0];
-    snprintf(codes[0], 32, "%s", m->code);
-    actors[0] = m->actor;
+static void push_recent(recent_actor *slot, const char *code, uint32_t actor) {
+    if (!code[0] || !strcmp(slot[0].code, code)) return;
+    slot[1] = slot[0];
+    snprintf(slot[0].code, sizeof slot[0].code, "%s", code);
+    slot[0].actor = actor;
 }
 
 static int is_country_code(const char *c);
 
 static void remember_pair(article_mem *mem, const mention *m) {
-    char codes[2][32];
-    uint32_t actors[2];
+    push_recent(mem->last_actors, m->code, m->actor);
+    if (m->person) push_recent(mem->last_people, m->code, m->actor);
     /* a country, or its government: "Saudi Arabia", "Washington" */
-    int country =
-        is_country_code(m->code) && (strlen(m->code) == 3 || !strncmp(m->code + 3, "GOV", 3));
-    mention c = *m;
-    c.code[3] = '\0';
-    for (int kind = 0; kind < 3; kind++) {
-        if ((kind == 1 && !m->person) || (kind == 2 && !country)) continue;
-        recent_actor *slot = kind == 1   ? mem->last_people
-                             : kind == 2 ? mem->last_countries
-                                         : mem->last_actors;
-        const mention *from = kind == 2 ? &c : m;
-        for (int j = 0; j < 2; j++) {
-            memcpy(codes[j], slot[j].code, 32);
-            actors[j] = slot[j].actor;
-        }
-        push_recent(codes, actors, from);
-        for (int j = 0; j < 2; j++) {
-            memcpy(slot[j].code, codes[j], 32);
-            slot[j].actor = actors[j];
-        }
+    if (is_country_code(m->code) && (strlen(m->code) == 3 || !strncmp(m->code + 3, "GOV", 3))) {
+        char country[4] = {m->code[0], m->code[1], m->code[2], 0};
+        push_recent(mem->last_countries, country, m->actor);
     }
 }
 

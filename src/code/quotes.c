@@ -144,6 +144,19 @@ static int mention_covering(const sent_ctx *s, uint32_t f, uint32_t l) {
     return -1;
 }
 
+/* Where the name proper starts in [f,l]: after the last title and the words of its office
+ * ("Italian Prime Minister Silvio Berlusconi", "Secretary of State Antony J. Blinken"). */
+static uint32_t name_after_titles(const sent_ctx *s, uint32_t f, uint32_t l) {
+    for (uint32_t k = l; k-- > f;)
+        if (is_title(s, k)) {
+            f = k;
+            break;
+        }
+    while (f < l && is_title_part(s, f))
+        f++;
+    return f;
+}
+
 /* The code of a title right before a name: "African Union mediator Mohamed El Hacen Lebatt",
  * or of the mention covering the name. */
 static void title_code(const sent_ctx *s, uint32_t f, uint32_t l, speaker *out) {
@@ -171,16 +184,8 @@ static void speaker_from_span(quote_state *q, const sent_ctx *s, const parley_ar
         set_from_mention(q, s, a, &s->m[m], out);
         return;
     }
-    /* skip a leading title for the name text, keep it for lookup; and whatever stands before
-     * the last title ("Italian Prime Minister Silvio Berlusconi") */
-    uint32_t nf = f;
-    for (uint32_t k = l; k-- > f;)
-        if (is_title(s, k)) {
-            nf = k;
-            break;
-        }
-    while (nf < l && is_title_part(s, nf))
-        nf++;
+    /* the name text without its title (kept for lookup) */
+    uint32_t nf = name_after_titles(s, f, l);
     span_text(a, s->toks, nf, l, out->name, sizeof out->name);
     /* a name, unless an organisation's mention covers it all ("the RSF said") */
     out->person = !(m >= 0 && s->m[m].first <= f && s->m[m].last >= l);
@@ -447,13 +452,7 @@ static void note_people(quote_state *q, const sent_ctx *s, const parley_article 
             uint32_t f = i;
             int m = mention_covering(s, f, f);
             if (m >= 0 && !s->m[m].person && s->m[m].last < l) f = s->m[m].last + 1;
-            for (uint32_t k = l; k-- > f;)
-                if (is_title(s, k)) {
-                    f = k;
-                    break;
-                }
-            while (f < l && is_title_part(s, f))
-                f++;
+            f = name_after_titles(s, f, l);
             if (f < l) { /* two words at least */
                 speaker who;
                 memset(&who, 0, sizeof who);

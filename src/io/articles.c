@@ -67,3 +67,13 @@ int article_date_ok(const char *s) {
     if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) < 3) return 0;
     return y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= 31 && s[4] == '-' && s[7] == '-';
 }
+
+long jsonl_next_line(FILE *f, char **line, size_t *cap, size_t *len) {
+    ssize_t got = getline(line, cap, f);
+    if (got < 0) return -1;
+    size_t n = (size_t)got;
+    while (n && ((*line)[n - 1] == '\n' || (*line)[n - 1] == '\r'))
+        n--;
+    *len = n;
+    return (long)got;
+}

@@ -3,6 +3,8 @@
 #ifndef PARLEY_ARTICLES_H
 #define PARLEY_ARTICLES_H
 
+#include <stdio.h>
+
 #include <stddef.h>
 
 #include "../../include/parley.h"
@@ -19,5 +21,9 @@ typedef struct {
 
 int article_parse_json(const char *line, size_t len, owned_article *out, char *msg, size_t cap);
 void article_free(owned_article *a);
+
+/* Read the next line of a JSON-lines stream into *line (grown as getline does); *len is its
+ * length without the trailing CR/LF. Returns the bytes read, or -1 at the end. */
+long jsonl_next_line(FILE *f, char **line, size_t *cap, size_t *len);
 
 #endif

@@ -51,7 +51,11 @@ char *record_to_json(const parley_record *r, const parley_article *a) {
         json_object_set_new(o, "modality", json_string(r->modality));
         json_object_set_new(o, "reported_by", json_string(r->reported_by));
     }
-    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    return json_line(o);
+}
+
+char *json_line(json_t *o) {
+    char *s = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
     json_decref(o);
     if (!s) return NULL;
     size_t n = strlen(s);

@@ -2,6 +2,7 @@
 #ifndef PARLEY_RECORDS_H
 #define PARLEY_RECORDS_H
 
+#include <jansson.h>
 #include <stdio.h>
 
 #include "../../include/parley.h"
@@ -9,5 +10,9 @@
 /* Serialise one record as a JSON line (with '\n') into a malloc'd string; NULL when out of
  * memory. The article text gives the evidence and span texts. */
 char *record_to_json(const parley_record *r, const parley_article *a);
+
+/* The compact JSON text of o followed by '\n', malloc'd; takes o (decrefs it, NULL is fine);
+ * NULL when out of memory. */
+char *json_line(json_t *o);
 
 #endif

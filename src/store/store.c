@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../io/records.h"
 #include "store_internal.h"
 
 static const char *const SQL[ST_COUNT] = {
@@ -599,16 +600,5 @@ char *store_article_line(const char *doc, const char *date, const char *title, c
                           title ? json_string(title) : json_null(), "source",
                           outlet ? json_string(outlet) : json_null(), "text_hash", hash, "text_len",
                           (json_int_t)text_len);
-    char *s = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-    json_decref(o);
-    if (!s) return NULL;
-    size_t n = strlen(s);
-    char *line = realloc(s, n + 2);
-    if (!line) {
-        free(s);
-        return NULL;
-    }
-    line[n] = '\n';
-    line[n + 1] = '\0';
-    return line;
+    return json_line(o);
 }
