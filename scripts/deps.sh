@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Install the Debian packages parley needs to build and test (as root), or print the exact
-# apt-get line and stop (as another user). Does nothing when everything is there.
+# Install the Debian packages parley needs to build (and, with --test, to test) as root, or
+# print the exact apt-get line and stop (as another user). Does nothing when everything is there.
 set -euo pipefail
 PKGS="build-essential cmake pkg-config libjansson-dev libxml2-dev libutf8proc-dev libcmocka-dev
-      libsqlite3-dev sqlite3 wordnet-base clang libclang-rt-14-dev bc"
+      libsqlite3-dev sqlite3 libmicrohttpd-dev wordnet-base clang libclang-rt-14-dev bc"
+# The tests also drive the dashboard in Debian's headless Chromium and the API with curl.
+[ "${1:-}" = --test ] && PKGS="$PKGS chromium curl"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

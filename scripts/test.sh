@@ -3,7 +3,7 @@
 # and UndefinedBehaviorSanitizer. Prints ctest's summaries and a final "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/deps.sh || exit 1
+bash scripts/deps.sh --test || exit 1
 jobs=$(nproc)
 total_pass=0
 total_fail=0

@@ -34,7 +34,7 @@ set -- $first
 check "14 articles stored ($1)" $([ "$1" = 14 ]; echo $?)
 check "events stored ($2)" $([ "$2" -gt 20 ]; echo $?)
 check "quotes stored ($4)" $([ "$4" -gt 10 ]; echo $?)
-check "schema version 1" $([ "$(sql "$db" 'pragma user_version')" = 1 ]; echo $?)
+check "schema version 2" $([ "$(sql "$db" 'pragma user_version')" = 2 ]; echo $?)
 check "WAL mode" $([ "$(sql "$db" 'pragma journal_mode')" = wal ]; echo $?)
 check "integrity_check ok" $([ "$(sql "$db" 'pragma integrity_check')" = ok ]; echo $?)
 check "seed-1 metadata stored" $([ "$(sql "$db" "select date || '|' || outlet from articles where doc='seed-1'")" = "2022-12-02|seed:000_d48fd0e43ddd7616.txt" ]; echo $?)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -105,6 +106,32 @@ static void test_schema_version(void **st) {
     assert_non_null(s);
     close_ok(s);
     assert_int_equal(count("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+}
+
+/* A version-1 database (before mentions.evidence_start) is migrated on open, keeping its rows;
+ * read-only opens refuse it with the command that migrates it. */
+static void test_migration_from_version_1(void **st) {
+    (void)st;
+    store *s = open_new();
+    add_ok(s, article("a1", "2022-12-01", "wire", "h1"));
+    add_ok(s, event("a1", 0, "2022-12-01", "USAGOV", "RUSGOV", "036", "Biden offered talks."));
+    close_ok(s);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+                                  "ALTER TABLE mentions DROP COLUMN evidence_start;"
+                                  " PRAGMA user_version=1",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    assert_null(store_open(path, STORE_READONLY, err, sizeof err));
+    assert_non_null(strstr(err, "schema version 1, expected 2 (run parley ingest to migrate)"));
+    s = store_open(path, 0, err, sizeof err);
+    assert_non_null(s);
+    close_ok(s);
+    assert_int_equal(count("PRAGMA user_version"), 2);
+    assert_int_equal(count("SELECT count(*) FROM mentions WHERE evidence_start IS NULL"), 1);
+    assert_int_equal(count("SELECT count(*) FROM events"), 1);
 }
 
 static void test_wal_mode(void **st) {
@@ -400,6 +427,9 @@ static void test_query_filters(void **st) {
     assert_string_equal(events_where((store_filter){.text = "talks"}), "1,4");
     assert_string_equal(events_where((store_filter){.text = "shelled AND positions"}), "2");
     assert_string_equal(events_where((store_filter){.limit = 2}), "1,2");
+    assert_string_equal(events_where((store_filter){.limit = 2, .offset = 2}), "3,4");
+    assert_string_equal(events_where((store_filter){.offset = 3}), "4");
+    assert_string_equal(events_where((store_filter){.doc = "q2"}), "3,4");
     assert_string_equal(events_where((store_filter){.actor = "NOR"}), "");
     assert_int_equal(store_actor_is_code("RUS"), 1);
     assert_int_equal(store_actor_is_code("Putin"), 0);
@@ -445,6 +475,115 @@ static int join_row(void *user, const store_row *r) {
         strcat(j->text, i + 1 < r->ncols ? "|" : ";");
     }
     return 0;
+}
+
+/* The filter reader shared by the CLI and the HTTP API: each name, good and bad values. */
+static void test_filter_set(void **st) {
+    (void)st;
+    store_filter f = {0};
+    assert_int_equal(store_filter_set(&f, "from", "2024-01-31", err, sizeof err), 1);
+    assert_string_equal(f.from, "2024-01-31");
+    assert_int_equal(store_filter_set(&f, "to", "2024-13-01", err, sizeof err), -1);
+    assert_string_equal(err, "to must be YYYY-MM-DD, got '2024-13-01'");
+    assert_int_equal(store_filter_set(&f, "quad", "4", err, sizeof err), 1);
+    assert_int_equal(f.quad, 4);
+    assert_int_equal(store_filter_set(&f, "quad", "5", err, sizeof err), -1);
+    assert_string_equal(err, "quad takes 1..4, got '5'");
+    assert_int_equal(store_filter_set(&f, "root", "19", err, sizeof err), 1);
+    assert_int_equal(store_filter_set(&f, "root", "21", err, sizeof err), -1);
+    assert_int_equal(store_filter_set(&f, "root", "1", err, sizeof err), -1);
+    assert_int_equal(store_filter_set(&f, "code", "0361", err, sizeof err), 1);
+    assert_int_equal(store_filter_set(&f, "code", "03a", err, sizeof err), -1);
+    assert_int_equal(store_filter_set(&f, "source", "RUSGOV", err, sizeof err), 1);
+    assert_int_equal(store_filter_set(&f, "target", "rus", err, sizeof err), -1);
+    assert_non_null(strstr(err, "actor code prefix"));
+    assert_int_equal(store_filter_set(&f, "limit", "0", err, sizeof err), -1);
+    assert_int_equal(store_filter_set(&f, "limit", "25", err, sizeof err), 1);
+    assert_int_equal(f.limit, 25);
+    assert_int_equal(store_filter_set(&f, "offset", "0", err, sizeof err), 1);
+    assert_int_equal(store_filter_set(&f, "offset", "-1", err, sizeof err), -1);
+    assert_int_equal(store_filter_set(&f, "actor", "", err, sizeof err), -1);
+    assert_int_equal(store_filter_set(&f, "actor", "Putin", err, sizeof err), 1);
+    assert_int_equal(store_filter_set(&f, "doc", "q1", err, sizeof err), 1);
+    assert_int_equal(store_filter_set(&f, "colour", "red", err, sizeof err), 0);
+}
+
+/* One event, its mentions with their spans and evidence start, the actors table, and reads
+ * cut short by the time limit. */
+static void test_event_detail_and_actors(void **st) {
+    (void)st;
+    store *s = open_new();
+    add_ok(s, article("d1", "2024-01-10", "Reuters", "00000000000000d1"));
+    json_t *e = event("d1", 0, "2024-01-10", "RUSGOV", "UKRGOV", "036", "Putin offered talks.");
+    json_object_set_new(e, "evidence_span", json_pack("[ii]", 100, 120));
+    add_ok(s, e);
+    add_ok(s, article("d2", "2024-01-11", "AP", "00000000000000d2"));
+    add_ok(s, event("d2", 3, "2024-01-10", "RUSGOV", "UKRGOV", "036", "Moscow offered talks."));
+    close_ok(s);
+    s = store_open(path, STORE_READONLY, err, sizeof err);
+    assert_non_null(s);
+    joined j = {""};
+    assert_int_equal(store_get_event(s, 1, join_row, &j, err, sizeof err), 0);
+    assert_non_null(strstr(j.text, "1|2024-01-10|RUSGOV|UKRGOV|036|03|"));
+    memset(&j, 0, sizeof j);
+    assert_int_equal(store_get_event(s, 2, join_row, &j, err, sizeof err), 0);
+    assert_string_equal(j.text, "");
+    assert_int_equal(store_event_mentions(s, 1, join_row, &j, err, sizeof err), 0);
+    assert_string_equal(j.text, "1|d1|2024-01-10|A title|Reuters|0|Putin offered talks.|100|"
+                                "Vladimir Putin|said|the other side|0|5|6|10|11|20|- * [036]|0|"
+                                "|article|;2|d2|2024-01-11|A title|AP|3|Moscow offered talks.||"
+                                "Vladimir Putin|said|the other side|0|5|6|10|11|20|- * [036]|0|"
+                                "|article|;");
+    memset(&j, 0, sizeof j);
+    assert_int_equal(store_actors(s, NULL, 0, 0, join_row, &j, err, sizeof err), 0);
+    assert_string_equal(j.text, "RUSGOV|Vladimir Putin|2;UKRGOV|the other side|2;");
+    memset(&j, 0, sizeof j);
+    assert_int_equal(store_actors(s, "UKR", 0, 0, join_row, &j, err, sizeof err), 0);
+    assert_string_equal(j.text, "UKRGOV|the other side|2;");
+    memset(&j, 0, sizeof j);
+    assert_int_equal(store_actors(s, "putin", 1, 0, join_row, &j, err, sizeof err), 0);
+    assert_string_equal(j.text, "RUSGOV|Vladimir Putin|2;");
+    memset(&j, 0, sizeof j);
+    assert_int_equal(store_actors(s, NULL, 1, 1, join_row, &j, err, sizeof err), 0);
+    assert_string_equal(j.text, "UKRGOV|the other side|2;");
+    store_set_time_limit(s, 0);
+    close_ok(s);
+}
+
+static int slow_row(void *user, const store_row *r) {
+    (void)r;
+    (*(int *)user)++;
+    struct timespec pause = {0, 2000000}; /* 2 ms a row */
+    nanosleep(&pause, NULL);
+    return 0;
+}
+
+/* A read that runs past the time limit stops with an error that says so. */
+static void test_time_limit(void **st) {
+    (void)st;
+    store *s = open_new();
+    add_ok(s, article("t1", "2024-01-10", "Reuters", "00000000000000f1"));
+    char date[16];
+    for (int i = 0; i < 3000; i++) {
+        snprintf(date, sizeof date, "20%02d-%02d-%02d", 10 + i / 300, 1 + i / 25 % 12, 1 + i % 25);
+        add_ok(s, event("t1", i, date, "RUSGOV", "UKRGOV", "036", "Talks."));
+    }
+    close_ok(s);
+    s = store_open(path, STORE_READONLY, err, sizeof err);
+    assert_non_null(s);
+    int rows = 0;
+    store_filter all = {0};
+    store_set_time_limit(s, 30);
+    assert_int_equal(store_query_events(s, &all, slow_row, &rows, err, sizeof err), -1);
+    assert_string_equal(err, "query interrupted: took longer than 30 ms");
+    assert_true(rows > 0 && rows < 3000);
+    /* without the limit the same read completes */
+    store_set_time_limit(s, 0);
+    rows = 0;
+    store_filter few = {.limit = 5};
+    assert_int_equal(store_query_events(s, &few, slow_row, &rows, err, sizeof err), 0);
+    assert_int_equal(rows, 5);
+    close_ok(s);
 }
 
 static void test_stats(void **st) {
@@ -606,6 +745,7 @@ static void test_tsv_fields_are_clean(void **st) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_schema_version),
+        cmocka_unit_test(test_migration_from_version_1),
         cmocka_unit_test(test_wal_mode),
         cmocka_unit_test(test_newer_and_foreign_databases_refused),
         cmocka_unit_test(test_same_event_in_two_articles),
@@ -618,6 +758,9 @@ int main(void) {
         cmocka_unit_test(test_text_hash),
         cmocka_unit_test(test_query_filters),
         cmocka_unit_test(test_query_quotes),
+        cmocka_unit_test(test_filter_set),
+        cmocka_unit_test(test_event_detail_and_actors),
+        cmocka_unit_test(test_time_limit),
         cmocka_unit_test(test_stats),
         cmocka_unit_test(test_export_columns),
         cmocka_unit_test(test_tsv_fields_are_clean),

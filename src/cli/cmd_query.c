@@ -22,7 +22,9 @@
     "  --plover T             PLOVER event type (CONSULT, ACCUSE, ...)\n"                          \
     "  --outlet NAME          reported by this news outlet (the input's \"source\")\n"             \
     "  --text Q               full-text query (SQLite FTS5 syntax) over the evidence sentences\n"  \
-    "  --limit N              at most N rows\n"
+    "  --doc ID               reported in the article with this id\n"                              \
+    "  --limit N              at most N rows\n"                                                    \
+    "  --offset N             skip the first N rows (paging, with --limit)\n"
 
 static const char QUERY_HELP[] =
     "usage: parley query [--db FILE] [filters] [--quotes] [--format F]\n"
@@ -47,7 +49,8 @@ static const char STATS_HELP[] =
     "                   per source-target pair\n"
     "  --by month       events, mentions, Goldstein sum per month\n"
     "  --by dyad-month  the same per month and dyad (the series analysts plot)\n"
-    "Without --by, the table format shows all four; other formats need one --by.\n"
+    "  --by month-quad  events, mentions, Goldstein sum per month and QuadClass\n"
+    "Without --by, the table format shows all five; other formats need one --by.\n"
     "\n"
     "options:\n" FILTER_HELP
     "  --format F             table, jsonl, csv or tsv (default: table on a terminal, jsonl\n"
@@ -81,14 +84,6 @@ typedef struct {
 
 /* ---- option parsing ---- */
 
-static int parse_long(const char *v, long lo, long hi, long *out) {
-    char *end;
-    long n = strtol(v, &end, 10);
-    if (!*v || *end || n < lo || n > hi) return -1;
-    *out = n;
-    return 0;
-}
-
 static int pick(const char *v, const char *const *names, int n) {
     for (int i = 0; i < n; i++)
         if (!strcmp(v, names[i])) return i;
@@ -96,53 +91,21 @@ static int pick(const char *v, const char *const *names, int n) {
 }
 
 static const char *const ROW_FORMATS[] = {"table", "jsonl", "csv", "tsv"};
-static const char *const STATS_BY[] = {"root", "dyad", "month", "dyad-month"};
+static const char *const STATS_BY[] = {"root", "dyad", "month", "dyad-month", "month-quad"};
 static const char *const EXPORT_FORMATS[] = {"gdelt", "gdelt-mentions", "phoenix", "plover",
                                              "jsonl"};
 
 /* A filter option with its value; 1 consumed, 0 not a filter option, -1 bad value. */
 static int filter_option(read_opts *o, const char *cmd, const char *a, const char *v) {
-    store_filter *f = &o->f;
-    long n;
-    if (!strcmp(a, "--db"))
+    if (!strcmp(a, "--db")) {
         o->db = v;
-    else if (!strcmp(a, "--from") || !strcmp(a, "--to")) {
-        if (!article_date_ok(v) || strlen(v) != 10) {
-            fprintf(stderr, "parley %s: %s must be YYYY-MM-DD, got '%s'\n", cmd, a, v);
-            return -1;
-        }
-        *(a[2] == 'f' ? &f->from : &f->to) = v;
-    } else if (!strcmp(a, "--actor"))
-        f->actor = v;
-    else if (!strcmp(a, "--source"))
-        f->source = v;
-    else if (!strcmp(a, "--target"))
-        f->target = v;
-    else if (!strcmp(a, "--code"))
-        f->code = v;
-    else if (!strcmp(a, "--root"))
-        f->root = v;
-    else if (!strcmp(a, "--plover"))
-        f->plover = v;
-    else if (!strcmp(a, "--outlet"))
-        f->outlet = v;
-    else if (!strcmp(a, "--text"))
-        f->text = v;
-    else if (!strcmp(a, "--quad")) {
-        if (parse_long(v, 1, 4, &n) < 0) {
-            fprintf(stderr, "parley %s: --quad takes 1..4, got '%s'\n", cmd, v);
-            return -1;
-        }
-        f->quad = (int)n;
-    } else if (!strcmp(a, "--limit")) {
-        if (parse_long(v, 1, 1000000000L, &n) < 0) {
-            fprintf(stderr, "parley %s: --limit takes a positive number, got '%s'\n", cmd, v);
-            return -1;
-        }
-        f->limit = n;
-    } else
-        return 0;
-    return 1;
+        return 1;
+    }
+    if (strncmp(a, "--", 2) != 0) return 0;
+    char err[160];
+    int r = store_filter_set(&o->f, a + 2, v, err, sizeof err);
+    if (r < 0) fprintf(stderr, "parley %s: --%s\n", cmd, err);
+    return r;
 }
 
 static int command_option(read_opts *o, const char *cmd, const char *a, const char *v) {
@@ -162,9 +125,10 @@ static int command_option(read_opts *o, const char *cmd, const char *a, const ch
         return -1;
     }
     if (!strcmp(a, "--by") && !strcmp(cmd, "stats")) {
-        o->by = pick(v, STATS_BY, 4);
+        o->by = pick(v, STATS_BY, 5);
         if (o->by >= 0) return 1;
-        fprintf(stderr, "parley stats: --by is root, dyad, month or dyad-month, got '%s'\n", v);
+        fprintf(stderr,
+                "parley stats: --by is root, dyad, month, dyad-month or month-quad, got '%s'\n", v);
         return -1;
     }
     return 0;
@@ -266,20 +230,9 @@ static void delimited_row(int format, int n, const char *const *cells) {
     putchar('\n');
 }
 
-static json_t *value_json(const store_value *v) {
-    switch (v->type) {
-    case STORE_INT: return json_integer(v->i);
-    case STORE_REAL: return json_real(v->d);
-    case STORE_TEXT: return json_string(v->s);
-    default: return json_null();
-    }
-}
-
 static int jsonl_row(const store_row *r) {
-    json_t *o = json_object();
-    for (int i = 0; i < r->ncols; i++)
-        json_object_set_new(o, r->names[i], value_json(&r->values[i]));
-    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_t *o = store_row_json(r);
+    char *s = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
     json_decref(o);
     if (!s) return -1;
     puts(s);
@@ -431,8 +384,8 @@ int cmd_stats(int argc, char **argv) {
     if (r >= 0) return r;
     if (o.by < 0 && o.format != FMT_TABLE) {
         fprintf(stderr,
-                "parley stats: --format %s needs one --by (root, dyad, month or "
-                "dyad-month)\n",
+                "parley stats: --format %s needs one --by (root, dyad, month, "
+                "dyad-month or month-quad)\n",
                 ROW_FORMATS[o.format]);
         return EXIT_USAGE;
     }
@@ -440,7 +393,7 @@ int cmd_stats(int argc, char **argv) {
     if (!s) return EXIT_CANNOT;
     char err[512];
     int rc = 0, write_errno = 0;
-    for (int by = 0; by < 4 && rc == 0; by++) {
+    for (int by = 0; by < 5 && rc == 0; by++) {
         if (o.by >= 0 && by != o.by) continue;
         row_out out = {.format = o.format};
         if (o.by < 0) printf("%sby %s\n", by ? "\n" : "", STATS_BY[by]);

@@ -17,6 +17,7 @@ static const char USAGE[] =
     "  query      list stored events or quotes, filtered (table, JSON lines, CSV, TSV)\n"
     "  stats      counts by root, dyad and month, Goldstein sums per dyad and month\n"
     "  export     stored events as GDELT 2.0, Phoenix, PLOVER or JSON lines\n"
+    "  serve      HTTP JSON API and web dashboard over an event database\n"
     "  validate   run a PETRARCH-2 unit-test file or a TABARI .project validation suite\n"
     "  dict       check dictionaries (parley dict check)\n"
     "  version    print the version\n"
@@ -46,6 +47,7 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "query")) return cmd_query(argc - 1, argv + 1);
     if (!strcmp(cmd, "stats")) return cmd_stats(argc - 1, argv + 1);
     if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve")) return cmd_serve(argc - 1, argv + 1);
     if (!strcmp(cmd, "validate")) return cmd_validate(argc - 1, argv + 1);
     fprintf(stderr, "parley: unknown command '%s'\n\n%s", cmd, USAGE);
     return EXIT_USAGE;

@@ -46,6 +46,7 @@ char *record_to_json(const parley_record *r, const parley_article *a) {
         json_object_set_new(o, "verb_span", span_json(r->verb_span));
         json_object_set_new(o, "target_span", span_json(r->target_span));
         json_object_set_new(o, "evidence", text_of(a, r->sentence_span));
+        json_object_set_new(o, "evidence_span", span_json(r->sentence_span));
         json_object_set_new(o, "pattern", json_string(r->pattern));
         json_object_set_new(o, "negated", json_boolean(r->negated));
         json_object_set_new(o, "modality", json_string(r->modality));

@@ -148,6 +148,11 @@ static int event_clauses(store_where *w, const store_filter *f, char *err, size_
                                   " ON a.id = m.article_id WHERE a.outlet = ?)",
                                   f->outlet, 1, err, cap) < 0)
         return -1;
+    if (f->doc && param_clause(w,
+                               "e.id IN (SELECT m2.event_id FROM mentions m2 JOIN articles a2"
+                               " ON a2.id = m2.article_id WHERE a2.doc = ?)",
+                               f->doc, 1, err, cap) < 0)
+        return -1;
     if (f->text && param_clause(w,
                                 "e.id IN (SELECT event_id FROM mentions WHERE id IN (SELECT"
                                 " rowid / 2 FROM search WHERE search MATCH ? AND rowid % 2 = 0))",
@@ -157,6 +162,11 @@ static int event_clauses(store_where *w, const store_filter *f, char *err, size_
 }
 
 static int quote_clauses(store_where *w, const store_filter *f, char *err, size_t cap) {
+    if (f->doc && param_clause(w,
+                               "q.id IN (SELECT qm2.quote_id FROM quote_mentions qm2 JOIN"
+                               " articles a2 ON a2.id = qm2.article_id WHERE a2.doc = ?)",
+                               f->doc, 1, err, cap) < 0)
+        return -1;
     if (f->outlet && param_clause(w,
                                   "q.id IN (SELECT qm2.quote_id FROM quote_mentions qm2 JOIN"
                                   " articles a2 ON a2.id = qm2.article_id WHERE a2.outlet = ?)",
@@ -194,8 +204,26 @@ void where_bind(const store_where *w, sqlite3_stmt *st) {
         sqlite3_bind_text(st, i + 1, w->params[i], -1, SQLITE_TRANSIENT);
 }
 
+static long ms_since(const struct timespec *t0) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long)(t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* SQLite calls this every few thousand virtual-machine steps; non-zero interrupts the read. */
+static int past_time_limit(void *user) {
+    store *s = user;
+    return ms_since(&s->read_started) > s->time_limit_ms;
+}
+
+void store_set_time_limit(store *s, long ms) {
+    s->time_limit_ms = ms > 0 ? ms : 0;
+    sqlite3_progress_handler(s->db, ms > 0 ? 4000 : 0, ms > 0 ? past_time_limit : NULL, s);
+}
+
 sqlite3_stmt *read_prepare(store *s, const char *sql, char *err, size_t cap) {
     sqlite3_stmt *st = NULL;
+    clock_gettime(CLOCK_MONOTONIC, &s->read_started);
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         snprintf(err, cap, "%s: %s", s->path, sqlite3_errmsg(s->db));
         return NULL;
@@ -241,8 +269,31 @@ int rows_run(store *s, sqlite3_stmt *st, store_row_fn fn, void *user, char *err,
         if (stop) return stop;
     }
     if (rc == SQLITE_DONE) return 0;
-    snprintf(err, cap, "%s: %s", s->path, sqlite3_errmsg(s->db));
+    if (rc == SQLITE_INTERRUPT && s->time_limit_ms)
+        snprintf(err, cap, "query interrupted: took longer than %ld ms", s->time_limit_ms);
+    else
+        snprintf(err, cap, "%s: %s", s->path, sqlite3_errmsg(s->db));
     return -1;
+}
+
+static json_t *value_json(const store_value *v) {
+    switch (v->type) {
+    case STORE_INT: return json_integer(v->i);
+    case STORE_REAL: return json_real(v->d);
+    case STORE_TEXT: return json_string(v->s);
+    default: return json_null();
+    }
+}
+
+json_t *store_row_json(const store_row *r) {
+    json_t *o = json_object();
+    if (!o) return NULL;
+    for (int i = 0; i < r->ncols; i++)
+        if (json_object_set_new(o, r->names[i], value_json(&r->values[i])) < 0) {
+            json_decref(o);
+            return NULL;
+        }
+    return o;
 }
 
 /* Prepare head + WHERE + tail (with LIMIT when asked), bind, run. */
@@ -257,7 +308,9 @@ static int run_filtered(store *s, const char *head, const char *tail, const stor
         return -1;
     }
     int k = snprintf(sql, n, "%s WHERE %s %s", head, w.sql, tail);
-    if (f->limit > 0) snprintf(sql + k, n - (size_t)k, " LIMIT %ld", f->limit);
+    if (f->limit > 0 || f->offset > 0)
+        snprintf(sql + k, n - (size_t)k, " LIMIT %ld OFFSET %ld", f->limit > 0 ? f->limit : -1L,
+                 f->offset);
     sqlite3_stmt *st = read_prepare(s, sql, err, cap);
     free(sql);
     if (!st) return -1;
@@ -267,14 +320,74 @@ static int run_filtered(store *s, const char *head, const char *tail, const stor
     return rc;
 }
 
+static const char EVENTS_HEAD[] =
+    "SELECT e.id, e.date, e.source, e.target, e.code, e.root, e.quad_class, e.goldstein,"
+    " e.plover, e.num_mentions, e.num_sources, e.num_articles, m.source_text, m.verb_text,"
+    " m.target_text, a.doc, m.evidence FROM events e LEFT JOIN mentions m ON m.id ="
+    " e.first_mention LEFT JOIN articles a ON a.id = m.article_id";
+
 int store_query_events(store *s, const store_filter *f, store_row_fn fn, void *user, char *err,
                        size_t cap) {
-    static const char HEAD[] =
-        "SELECT e.id, e.date, e.source, e.target, e.code, e.root, e.quad_class, e.goldstein,"
-        " e.plover, e.num_mentions, e.num_sources, e.num_articles, m.source_text, m.verb_text,"
-        " m.target_text, a.doc, m.evidence FROM events e LEFT JOIN mentions m ON m.id ="
-        " e.first_mention LEFT JOIN articles a ON a.id = m.article_id";
-    return run_filtered(s, HEAD, "ORDER BY e.date, e.id", f, 0, fn, user, err, cap);
+    return run_filtered(s, EVENTS_HEAD, "ORDER BY e.date, e.id", f, 0, fn, user, err, cap);
+}
+
+/* Run sql with one integer parameter. */
+static int run_with_id(store *s, const char *sql, int64_t id, store_row_fn fn, void *user,
+                       char *err, size_t cap) {
+    sqlite3_stmt *st = read_prepare(s, sql, err, cap);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = rows_run(s, st, fn, user, err, cap);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_get_event(store *s, int64_t id, store_row_fn fn, void *user, char *err, size_t cap) {
+    char sql[sizeof EVENTS_HEAD + 32];
+    snprintf(sql, sizeof sql, "%s WHERE e.id = ?", EVENTS_HEAD);
+    return run_with_id(s, sql, id, fn, user, err, cap);
+}
+
+int store_event_mentions(store *s, int64_t id, store_row_fn fn, void *user, char *err, size_t cap) {
+    static const char SQL[] =
+        "SELECT m.id AS mention, a.doc, a.date AS article_date, a.title, a.outlet, m.sentence,"
+        " m.evidence, m.evidence_start, m.source_text, m.verb_text, m.target_text,"
+        " m.source_start, m.source_end, m.verb_start, m.verb_end, m.target_start, m.target_end,"
+        " m.pattern, m.negated, m.modality, m.date_source, m.reported_by FROM mentions m JOIN"
+        " articles a ON a.id = m.article_id WHERE m.event_id = ? ORDER BY a.date, m.id";
+    return run_with_id(s, SQL, id, fn, user, err, cap);
+}
+
+int store_actors(store *s, const char *match, long limit, long offset, store_row_fn fn, void *user,
+                 char *err, size_t cap) {
+    char sql[256], like[160], bound[64];
+    const char *where = "1";
+    if (match && store_actor_is_code(match)) {
+        if (strlen(match) + 1 >= sizeof bound) {
+            snprintf(err, cap, "code prefix too long: '%.40s'", match);
+            return -1;
+        }
+        snprintf(bound, sizeof bound, "%s", match);
+        bound[strlen(bound) - 1]++;
+        where = "code >= ?1 AND code < ?2";
+    } else if (match) {
+        snprintf(like, sizeof like, "%%%.150s%%", match);
+        where = "text LIKE ?1";
+    }
+    snprintf(sql, sizeof sql,
+             "SELECT code, text, mentions FROM actors WHERE %s ORDER BY mentions DESC, code, text"
+             " LIMIT %ld OFFSET %ld",
+             where, limit > 0 ? limit : -1L, offset);
+    sqlite3_stmt *st = read_prepare(s, sql, err, cap);
+    if (!st) return -1;
+    if (match && store_actor_is_code(match)) {
+        sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, bound, -1, SQLITE_TRANSIENT);
+    } else if (match)
+        sqlite3_bind_text(st, 1, like, -1, SQLITE_TRANSIENT);
+    int rc = rows_run(s, st, fn, user, err, cap);
+    sqlite3_finalize(st);
+    return rc;
 }
 
 int store_query_quotes(store *s, const store_filter *f, store_row_fn fn, void *user, char *err,
@@ -303,6 +416,9 @@ int store_stats(store *s, store_stats_by by, const store_filter *f, store_row_fn
                              " round(sum(e.goldstein), 2) AS goldstein_sum,"
                              " round(sum(e.goldstein * e.num_mentions), 2) AS goldstein_mentions"
                              " FROM events e",
+        [STATS_MONTH_QUAD] = "SELECT substr(e.date, 1, 7) AS month, e.quad_class AS quad_class,"
+                             " count(*) AS events, sum(e.num_mentions) AS mentions,"
+                             " round(sum(e.goldstein), 2) AS goldstein_sum FROM events e",
     };
     static const char *const TAIL[] = {
         [STATS_ROOT] = "GROUP BY e.root ORDER BY e.root",
@@ -310,6 +426,7 @@ int store_stats(store *s, store_stats_by by, const store_filter *f, store_row_fn
         [STATS_MONTH] = "GROUP BY month ORDER BY month",
         [STATS_DYAD_MONTH] = ("GROUP BY month, e.source, e.target ORDER BY month, events DESC,"
                               " e.source, e.target"),
+        [STATS_MONTH_QUAD] = "GROUP BY month, e.quad_class ORDER BY month, e.quad_class",
     };
     return run_filtered(s, HEAD[by], TAIL[by], f, 0, fn, user, err, cap);
 }

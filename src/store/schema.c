@@ -69,7 +69,12 @@ static const char V1[] =
      * (rowid 2 * quote id + 1); contentless: the texts live in mentions and quotes. */
     "CREATE VIRTUAL TABLE search USING fts5(body, content='');";
 
-static const char *const MIGRATIONS[STORE_SCHEMA_VERSION] = {V1};
+/* Version 1 -> 2: where each mention's evidence sentence starts in its article, so that the
+ * source, verb and target spans can be shown inside the sentence (parley serve). NULL for
+ * mentions stored before. */
+static const char V2[] = "ALTER TABLE mentions ADD COLUMN evidence_start INTEGER;";
+
+static const char *const MIGRATIONS[STORE_SCHEMA_VERSION] = {V1, V2};
 
 static int exec(sqlite3 *db, const char *sql, const char *path, char *err, size_t cap) {
     char *msg = NULL;

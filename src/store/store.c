@@ -24,8 +24,9 @@ static const char *const SQL[ST_COUNT] = {
                            " WHERE m.event_id=?1 AND a.outlet=?2 LIMIT 1",
     [ST_MEN_INSERT] = "INSERT INTO mentions(event_id,article_id,sentence,evidence,source_text,"
                       "verb_text,target_text,source_start,source_end,verb_start,verb_end,"
-                      "target_start,target_end,pattern,negated,modality,date_source,reported_by)"
-                      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
+                      "target_start,target_end,pattern,negated,modality,date_source,reported_by,"
+                      "evidence_start) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,"
+                      "?15,?16,?17,?18,?19)",
     [ST_FTS_INSERT] = "INSERT INTO search(rowid,body) VALUES(?1,?2)",
     [ST_ACTOR_UPSERT] = "INSERT INTO actors(code,text,mentions) VALUES(?1,?2,1)"
                         " ON CONFLICT(code,text) DO UPDATE SET mentions=mentions+1",
@@ -412,8 +413,9 @@ static int index_text(store *s, int64_t rowid, const char *text) {
 }
 
 static int insert_mention(store *s, fields *f, int64_t event, int64_t *mention) {
-    long long ss = 0, se = 0, vs = 0, ve = 0, ts = 0, te = 0;
-    int hs, hv, ht;
+    long long ss = 0, se = 0, vs = 0, ve = 0, ts = 0, te = 0, es = 0, ee = 0;
+    int hs, hv, ht, he;
+    span_field(f, "evidence_span", &es, &ee, &he);
     span_field(f, "source_span", &ss, &se, &hs);
     span_field(f, "verb_span", &vs, &ve, &hv);
     span_field(f, "target_span", &ts, &te, &ht);
@@ -433,6 +435,7 @@ static int insert_mention(store *s, fields *f, int64_t event, int64_t *mention) 
     bind_text(st, 16, str_field(f, "modality"));
     bind_text(st, 17, str_field(f, "date_source"));
     bind_text(st, 18, str_field(f, "reported_by"));
+    if (he) sqlite3_bind_int64(st, 19, es);
     if (step_done(st) < 0) return -1;
     *mention = sqlite3_last_insert_rowid(s->db);
     return 0;
@@ -479,6 +482,7 @@ static int add_event_record(store *s, fields *f, const char *doc, char *err, siz
     int has;
     int_field(f, "sentence");
     bool_field(f, "negated");
+    span_field(f, "evidence_span", &a, &b, &has);
     span_field(f, "source_span", &a, &b, &has);
     span_field(f, "verb_span", &a, &b, &has);
     span_field(f, "target_span", &a, &b, &has);

@@ -18,7 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_DEFAULT_BATCH  500
 
 typedef struct store store;
@@ -81,6 +81,8 @@ typedef struct {
     const store_value *values;
 } store_row;
 typedef int (*store_row_fn)(void *user, const store_row *row);
+/* A row as a JSON object {name: value, ...} in column order; NULL when out of memory. */
+json_t *store_row_json(const store_row *row);
 
 /* Filters shared by query, stats and export; NULL / 0 fields do not filter. */
 typedef struct {
@@ -94,8 +96,17 @@ typedef struct {
     const char *plover;          /* PLOVER type, exact (case-insensitive) */
     const char *outlet;          /* source outlet of a reporting article, exact */
     const char *text;            /* FTS5 query over evidence (events) or quote text (quotes) */
+    const char *doc;             /* reported in the article with this doc id */
     long limit;                  /* 0 = no limit */
+    long offset;                 /* rows skipped before the first one returned */
 } store_filter;
+
+/* Set the filter field called name ("from", "to", "actor", "source", "target", "code", "root",
+ * "quad", "plover", "outlet", "text", "doc", "limit", "offset") from a text value, checking
+ * it: dates YYYY-MM-DD, code 1-4 digits, root 01..20, quad 1..4, source/target code letters,
+ * limit 1..1e9, offset >= 0. The filter keeps the value pointer. Returns 1 when set, 0 when
+ * no filter has that name, -1 with "NAME ..." in err when the value is bad. */
+int store_filter_set(store_filter *f, const char *name, const char *value, char *err, size_t cap);
 
 /* 1 when the actor filter is read as a code prefix, 0 when as a name. */
 int store_actor_is_code(const char *actor);
@@ -111,14 +122,38 @@ int store_query_events(store *s, const store_filter *f, store_row_fn fn, void *u
 int store_query_quotes(store *s, const store_filter *f, store_row_fn fn, void *user, char *err,
                        size_t cap);
 
-typedef enum { STATS_ROOT, STATS_DYAD, STATS_MONTH, STATS_DYAD_MONTH } store_stats_by;
+typedef enum {
+    STATS_ROOT,
+    STATS_DYAD,
+    STATS_MONTH,
+    STATS_DYAD_MONTH,
+    STATS_MONTH_QUAD
+} store_stats_by;
 /* Aggregates over the events matching f (f->limit limits the rows):
  *   root:       root, events, mentions
  *   dyad:       source, target, events, mentions, goldstein_sum, goldstein_mentions
  *   month:      month, events, mentions, goldstein_sum
- *   dyad-month: month, source, target, events, mentions, goldstein_sum, goldstein_mentions */
+ *   dyad-month: month, source, target, events, mentions, goldstein_sum, goldstein_mentions
+ *   month-quad: month, quad_class, events, mentions, goldstein_sum */
 int store_stats(store *s, store_stats_by by, const store_filter *f, store_row_fn fn, void *user,
                 char *err, size_t cap);
+
+/* One event by id, with the columns of store_query_events (no row when there is none). */
+int store_get_event(store *s, int64_t id, store_row_fn fn, void *user, char *err, size_t cap);
+/* The mentions of one event, by article date: mention, doc, article_date, title, outlet,
+ * sentence, evidence, evidence_start (NULL before schema 2), source_text, verb_text,
+ * target_text, source_start, source_end, verb_start, verb_end, target_start, target_end
+ * (byte offsets in the article text, NULL when absent), pattern, negated, modality,
+ * date_source, reported_by. */
+int store_event_mentions(store *s, int64_t id, store_row_fn fn, void *user, char *err, size_t cap);
+/* Actors seen in the events: code, text (as written), mentions; by mentions, most first.
+ * match (NULL: all) is a code prefix when store_actor_is_code, else a piece of the text. */
+int store_actors(store *s, const char *match, long limit, long offset, store_row_fn fn, void *user,
+                 char *err, size_t cap);
+
+/* Make every later read stop with an error ("query interrupted: took longer than MS ms")
+ * once it has run for ms milliseconds; 0 removes the limit. */
+void store_set_time_limit(store *s, long ms);
 
 typedef enum {
     EXPORT_GDELT,

@@ -3,6 +3,7 @@
 #define PARLEY_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <time.h>
 
 #include "store.h"
 
@@ -43,6 +44,9 @@ struct store {
     char *outlet;    /* NULL when unknown */
     int date_known;  /* articles.date is set */
     char added[16];  /* YYYYMMDDHHMMSS of the open batch */
+    /* reads: the time limit (0 = none) and when the running read started (CLOCK_MONOTONIC) */
+    long time_limit_ms;
+    struct timespec read_started;
 };
 
 /* schema.c */
