@@ -25,12 +25,13 @@ add_library(parley_serve STATIC
   src/serve/api.c
   src/serve/assets.c
   src/serve/assets_blob.S
+  src/serve/rows_json.c
   src/serve/server.c
 )
 set_source_files_properties(src/serve/assets_blob.S PROPERTIES
   COMPILE_OPTIONS "-Wa,-I${PROJECT_SOURCE_DIR}/src/serve/dashboard"
   OBJECT_DEPENDS "${PROJECT_SOURCE_DIR}/src/serve/dashboard/index.html;${PROJECT_SOURCE_DIR}/src/serve/dashboard/app.js;${PROJECT_SOURCE_DIR}/src/serve/dashboard/style.css")
-target_link_libraries(parley_serve PUBLIC parley_store PkgConfig::MICROHTTPD Threads::Threads)
+target_link_libraries(parley_serve PUBLIC parley_store PkgConfig::MICROHTTPD Threads::Threads m)
 
 # The parley command (build/parley) and its man page.
 add_executable(parley

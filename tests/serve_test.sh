@@ -50,7 +50,7 @@ check "bad --listen: exit 3" $([ $? = 3 ]; echo $?)
 grep -q "listen must be HOST:PORT" "$tmp/err"
 check "bad --listen: message" $?
 cp "$db" "$tmp/old.db"
-python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("alter table mentions drop column evidence_start"); c.execute("pragma user_version=1"); c.commit()' "$tmp/old.db"
+python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("alter table mentions drop column evidence_start"); c.execute("drop index events_date_quad"); c.execute("drop index events_dyad"); c.execute("pragma user_version=1"); c.commit()' "$tmp/old.db"
 "$PARLEY" serve --db "$tmp/old.db" 2> "$tmp/err"
 check "old schema: exit 3" $([ $? = 3 ]; echo $?)
 grep -q "run parley ingest to migrate" "$tmp/err"

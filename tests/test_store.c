@@ -120,6 +120,7 @@ static void test_migration_from_version_1(void **st) {
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db,
                                   "ALTER TABLE mentions DROP COLUMN evidence_start;"
+                                  " DROP INDEX events_date_quad; DROP INDEX events_dyad;"
                                   " PRAGMA user_version=1",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
@@ -132,6 +133,9 @@ static void test_migration_from_version_1(void **st) {
     assert_int_equal(count("PRAGMA user_version"), 2);
     assert_int_equal(count("SELECT count(*) FROM mentions WHERE evidence_start IS NULL"), 1);
     assert_int_equal(count("SELECT count(*) FROM events"), 1);
+    assert_int_equal(count("SELECT count(*) FROM sqlite_master WHERE name IN"
+                           " ('events_date_quad', 'events_dyad')"),
+                     2);
 }
 
 static void test_wal_mode(void **st) {

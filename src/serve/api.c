@@ -6,6 +6,8 @@
  * (store_filter_set), so the API refuses exactly what `parley query` refuses. */
 #include "api.h"
 
+#include "rows_json.h"
+
 #include <ctype.h>
 #include <jansson.h>
 #include <stdarg.h>
@@ -109,19 +111,64 @@ static int collect(void *user, const store_row *row) {
     return json_array_append_new(user, o) < 0 ? -1 : 0;
 }
 
-/* Answer {"<key>": rows, limit, offset, count, next_offset} for rows read with limit + 1. */
-static void page(api_response *out, const char *key, json_t *rows, long limit, long offset) {
-    int more = (long)json_array_size(rows) > limit;
-    if (more) json_array_remove(rows, json_array_size(rows) - 1);
-    long count = (long)json_array_size(rows);
-    json_t *next = more ? json_integer(offset + count) : json_null();
-    answer(out, 200,
-           json_pack("{sosIsIsIso}", key, rows, "limit", (json_int_t)limit, "offset",
-                     (json_int_t)offset, "count", (json_int_t)count, "next_offset", next));
+/* A page of rows written as JSON text (rows_json.h): up to limit rows; the reader is asked for
+ * one more, whose arrival only says that a next page exists. */
+typedef struct {
+    json_text t;
+    long rows, limit;
+    int more;
+} row_page;
+
+static int page_row(void *user, const store_row *row) {
+    row_page *p = user;
+    if (p->rows == p->limit) {
+        p->more = 1;
+        return 1; /* stop reading: the reader returns 1 */
+    }
+    if (p->rows++) json_text_raw(&p->t, ",", 1);
+    json_text_row(&p->t, row);
+    return p->t.failed ? -1 : 0;
 }
 
-typedef int (*list_reader)(store *s, const store_filter *f, store_row_fn fn, void *user, char *err,
-                           size_t cap);
+static void page_start(row_page *p, const char *key, long limit) {
+    *p = (row_page){.limit = limit};
+    json_text_cstr(&p->t, "{");
+    json_text_string(&p->t, key);
+    json_text_cstr(&p->t, ":[");
+}
+
+/* Answer the page read with reader_rc: {"<key>": rows, limit, offset, count, next_offset}. */
+static void page_answer(api_response *out, row_page *p, int reader_rc, long offset,
+                        const char *err) {
+    if (reader_rc < 0 || p->t.failed) {
+        json_text_free(&p->t);
+        read_failed(out, err[0] ? err : "out of memory");
+        return;
+    }
+    json_text_cstr(&p->t, "],\"limit\":");
+    json_text_long(&p->t, p->limit);
+    json_text_cstr(&p->t, ",\"offset\":");
+    json_text_long(&p->t, offset);
+    json_text_cstr(&p->t, ",\"count\":");
+    json_text_long(&p->t, p->rows);
+    json_text_cstr(&p->t, ",\"next_offset\":");
+    if (p->more)
+        json_text_long(&p->t, offset + p->rows);
+    else
+        json_text_cstr(&p->t, "null");
+    json_text_cstr(&p->t, "}");
+    if (p->t.failed) {
+        json_text_free(&p->t);
+        fail(out, 500, "out of memory");
+        return;
+    }
+    out->status = 200;
+    out->body = p->t.text;
+    out->len = p->t.len;
+}
+
+typedef int (*list_reader)(store *s, const store_filter *f, store_row_fn fn, void *user,
+                           char *err, size_t cap);
 
 static void list(store *s, const api_request *req, const param_rules *rules, const char *key,
                  list_reader reader, api_response *out) {
@@ -130,14 +177,11 @@ static void list(store *s, const api_request *req, const param_rules *rules, con
     long limit = page_limit(&f, API_DEFAULT_LIMIT, API_MAX_LIMIT, out);
     if (limit < 0) return;
     f.limit = limit + 1;
-    json_t *rows = json_array();
+    row_page p;
+    page_start(&p, key, limit);
     char err[512] = "";
-    if (!rows || reader(s, &f, collect, rows, err, sizeof err) != 0) {
-        json_decref(rows);
-        read_failed(out, err[0] ? err : "out of memory");
-        return;
-    }
-    page(out, key, rows, limit, f.offset);
+    int rc = reader(s, &f, page_row, &p, err, sizeof err);
+    page_answer(out, &p, rc, f.offset, err);
 }
 
 static const char *const EVENT_FILTERS[] = {"from", "to",   "actor", "source", "target",
@@ -312,17 +356,26 @@ static void get_series(store *s, const api_request *req, api_response *out) {
     long limit = page_limit(&f, API_MAX_SERIES, API_MAX_SERIES, out);
     if (limit < 0) return;
     f.limit = limit + 1;
-    json_t *rows = json_array();
+    row_page p;
+    page_start(&p, "rows", limit);
     char err[512] = "";
-    if (!rows || store_stats(s, (store_stats_by)by, &f, collect, rows, err, sizeof err) != 0) {
-        json_decref(rows);
+    int rc = store_stats(s, (store_stats_by)by, &f, page_row, &p, err, sizeof err);
+    if (rc < 0 || p.t.failed) {
+        json_text_free(&p.t);
         read_failed(out, err[0] ? err : "out of memory");
         return;
     }
-    int truncated = (long)json_array_size(rows) > limit;
-    if (truncated) json_array_remove(rows, json_array_size(rows) - 1);
-    answer(out, 200,
-           json_pack("{sssosb}", "by", SERIES_BY[by], "rows", rows, "truncated", truncated));
+    json_text_cstr(&p.t, "],\"by\":");
+    json_text_string(&p.t, SERIES_BY[by]);
+    json_text_cstr(&p.t, p.more ? ",\"truncated\":true}" : ",\"truncated\":false}");
+    if (p.t.failed) {
+        json_text_free(&p.t);
+        fail(out, 500, "out of memory");
+        return;
+    }
+    out->status = 200;
+    out->body = p.t.text;
+    out->len = p.t.len;
 }
 
 static void get_actors(store *s, const api_request *req, api_response *out) {
@@ -338,14 +391,11 @@ static void get_actors(store *s, const api_request *req, api_response *out) {
         fail(out, 400, "q must be 1 to 100 characters");
         return;
     }
-    json_t *rows = json_array();
+    row_page p;
+    page_start(&p, "actors", limit);
     char err[512] = "";
-    if (!rows || store_actors(s, q, limit + 1, f.offset, collect, rows, err, sizeof err) != 0) {
-        json_decref(rows);
-        read_failed(out, err[0] ? err : "out of memory");
-        return;
-    }
-    page(out, "actors", rows, limit, f.offset);
+    int rc = store_actors(s, q, limit + 1, f.offset, page_row, &p, err, sizeof err);
+    page_answer(out, &p, rc, f.offset, err);
 }
 
 static void get_index(api_response *out) {

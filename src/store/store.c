@@ -85,7 +85,10 @@ store *store_open(const char *path, int flags, char *err, size_t cap) {
     snprintf(s->path, sizeof s->path, "%s", path);
     s->readonly = (flags & STORE_READONLY) != 0;
     s->batch = STORE_DEFAULT_BATCH;
-    int oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    /* NOMUTEX: a store is used by one thread at a time (parley serve gives each worker its own),
+     * so SQLite's per-call connection mutex is only cost. */
+    int oflags = (s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                 SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
         snprintf(err, cap, "%s: cannot open: %s", path,
                  s->db ? sqlite3_errmsg(s->db) : "out of memory");

@@ -10,7 +10,9 @@
  * go in transactions of `batch` articles, committed at article boundaries: a killed run loses
  * only the open batch and a re-run resumes after the last committed one.
  *
- * The store never prints or exits: errors come back as "FILE: problem" in the caller's buffer. */
+ * The store never prints or exits: errors come back as "FILE: problem" in the caller's buffer.
+ * A store handle is used by one thread at a time; threads that read in parallel open one each
+ * (any number of readers may share the database file). */
 #ifndef PARLEY_STORE_H
 #define PARLEY_STORE_H
 
