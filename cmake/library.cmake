@@ -2,6 +2,7 @@
 set(PARLEY_LIB_SOURCES
   src/util/arena.c
   src/util/intern.c
+  src/util/textbuf.c
   src/text/token.c
   src/syntax/syntax.c
   src/syntax/words.c

@@ -3,30 +3,10 @@
 
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-static int grow(json_text *t, size_t more) {
-    if (t->failed) return -1;
-    if (t->len + more + 1 <= t->cap) return 0;
-    size_t cap = t->cap ? t->cap : 4096;
-    while (cap < t->len + more + 1)
-        cap *= 2;
-    char *s = realloc(t->text, cap);
-    if (!s) {
-        t->failed = 1;
-        return -1;
-    }
-    t->text = s;
-    t->cap = cap;
-    return 0;
-}
-
 void json_text_raw(json_text *t, const char *s, size_t n) {
-    if (grow(t, n) < 0) return;
-    memcpy(t->text + t->len, s, n);
-    t->len += n;
-    t->text[t->len] = '\0';
+    textbuf_put(t, s, n);
 }
 
 void json_text_cstr(json_text *t, const char *s) {
@@ -97,6 +77,5 @@ void json_text_row(json_text *t, const store_row *row) {
 }
 
 void json_text_free(json_text *t) {
-    free(t->text);
-    *t = (json_text){0};
+    textbuf_free(t);
 }

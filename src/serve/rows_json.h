@@ -11,12 +11,10 @@
 #include <stddef.h>
 
 #include "../store/store.h"
+#include "../util/textbuf.h"
 
-typedef struct {
-    char *text; /* malloc'd, NUL-terminated; NULL after a failed allocation */
-    size_t len, cap;
-    int failed; /* an allocation failed: the text is incomplete */
-} json_text;
+/* text (malloc'd, NUL-terminated), len; failed when an allocation failed (text incomplete) */
+typedef textbuf json_text;
 
 void json_text_raw(json_text *t, const char *s, size_t n);
 void json_text_cstr(json_text *t, const char *s);   /* raw, up to the NUL */

@@ -6,34 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/textbuf.h"
 #include "store_internal.h"
 
 /* ---- a line being built ---- */
 
 typedef struct {
-    char *buf;
-    size_t len, cap;
+    textbuf text;
     int fields; /* fields on the line so far */
-    int oom;
 } line;
 
 static void put(line *l, const char *s, size_t n) {
-    if (l->oom) return;
-    if (l->len + n + 2 > l->cap) {
-        size_t cap = l->cap ? l->cap : 1024;
-        while (cap < l->len + n + 2)
-            cap *= 2;
-        char *b = realloc(l->buf, cap);
-        if (!b) {
-            l->oom = 1;
-            return;
-        }
-        l->buf = b;
-        l->cap = cap;
-    }
-    memcpy(l->buf + l->len, s, n);
-    l->len += n;
-    l->buf[l->len] = '\0';
+    textbuf_put(&l->text, s, n);
 }
 
 static void field_sep(line *l) {
@@ -70,12 +54,12 @@ static void tsv_empty(line *l, int n) {
 
 static int line_emit(line *l, store_line_fn fn, void *user, char *err, size_t cap) {
     put(l, "\n", 1);
-    if (l->oom) {
+    if (l->text.failed) {
         snprintf(err, cap, "out of memory");
         return -1;
     }
-    int rc = fn(user, l->buf, l->len);
-    l->len = 0;
+    int rc = fn(user, l->text.text, l->text.len);
+    l->text.len = 0;
     l->fields = 0;
     return rc;
 }
@@ -449,7 +433,7 @@ int store_export(store *s, store_export_format fmt, const store_filter *f, store
         snprintf(err, cap, "%s: %s", s->path, sqlite3_errmsg(s->db));
         rc = -1;
     }
-    free(l.buf);
+    textbuf_free(&l.text);
     sqlite3_finalize(mst);
     sqlite3_finalize(st);
     return rc;
