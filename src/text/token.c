@@ -238,6 +238,8 @@ static int keeps_period(src s, size_t b, size_t e, int *may_end) {
 static size_t clitic_split(src s, size_t b, size_t e) {
     size_t n = e - b;
     const char *w = s.text + b;
+    /* most words have no apostrophe (ASCII, or U+2019 whose last byte is 0x99) */
+    if (n < 3 || (!memchr(w, '\'', n) && !memchr(w, 0x99, n))) return e;
     /* n't */
     if (n >= 4 && (w[n - 1] == 't' || w[n - 1] == 'T') && (w[n - 3] == 'n' || w[n - 3] == 'N') &&
         w[n - 2] == '\'')
