@@ -399,8 +399,102 @@ int store_query_quotes(store *s, const store_filter *f, store_row_fn fn, void *u
     return run_filtered(s, HEAD, "ORDER BY a.date, q.id", f, 1, fn, user, err, cap);
 }
 
+/* ---- monthly series ----
+ * SQLite groups the events by day, in the order of the date indexes (no sort), and the days are
+ * added up into months here: over a million events three times faster than grouping on
+ * substr(date, 1, 7), which SQLite has to sort. */
+
+typedef struct {
+    long long events, mentions;
+    double goldstein;
+} month_cell;
+
+typedef struct {
+    int by_quad; /* STATS_MONTH_QUAD: one row per QuadClass */
+    store_row_fn fn;
+    void *user;
+    long limit, skip, emitted; /* the filter's limit (0: none) and offset */
+    char month[8];             /* "YYYY-MM" being added up, "" before the first day */
+    month_cell cell[5];        /* by QuadClass 1..4 (0: the whole month, or an odd class) */
+} month_sums;
+
+/* Rounded to 2 decimals as SQLite's round(x, 2) does: through its decimal text. */
+static double round2(double x) {
+    char b[64];
+    snprintf(b, sizeof b, "%.2f", x);
+    return strtod(b, NULL);
+}
+
+/* Hand the finished month's rows to the caller: 0 to go on, non-zero to stop. */
+static int month_flush(month_sums *m) {
+    static const char *const NAMES[] = {"month", "quad_class", "events", "mentions",
+                                        "goldstein_sum"};
+    static const char *const NAMES_MONTH[] = {"month", "events", "mentions", "goldstein_sum"};
+    for (int q = 0; q < 5 && m->month[0]; q++) {
+        const month_cell *c = &m->cell[q];
+        if (!c->events) continue;
+        if (m->skip > 0) {
+            m->skip--;
+            continue;
+        }
+        if (m->limit && m->emitted == m->limit) return 1;
+        store_value v[5] = {{.type = STORE_TEXT, .s = m->month}};
+        int n = 1;
+        if (m->by_quad) v[n++] = (store_value){.type = STORE_INT, .i = q};
+        v[n++] = (store_value){.type = STORE_INT, .i = c->events};
+        v[n++] = (store_value){.type = STORE_INT, .i = c->mentions};
+        v[n++] = (store_value){.type = STORE_REAL, .d = round2(c->goldstein)};
+        store_row row = {n, m->by_quad ? NAMES : NAMES_MONTH, v};
+        int rc = m->fn(m->user, &row);
+        if (rc) return rc;
+        m->emitted++;
+    }
+    memset(m->cell, 0, sizeof m->cell);
+    return 0;
+}
+
+/* One day's row: date, [quad_class,] events, mentions, goldstein. */
+static int month_add_day(void *user, const store_row *r) {
+    month_sums *m = user;
+    const char *date = r->values[0].s ? r->values[0].s : "";
+    if (strncmp(date, m->month, 7) != 0) {
+        int rc = month_flush(m);
+        if (rc) return rc;
+        snprintf(m->month, sizeof m->month, "%.7s", date);
+    }
+    int k = 1, q = 0;
+    if (m->by_quad) {
+        q = (int)r->values[k++].i;
+        if (q < 1 || q > 4) q = 0;
+    }
+    m->cell[q].events += r->values[k].i;
+    m->cell[q].mentions += r->values[k + 1].i;
+    m->cell[q].goldstein +=
+        r->values[k + 2].type == STORE_REAL ? r->values[k + 2].d : (double)r->values[k + 2].i;
+    return 0;
+}
+
+static int monthly_series(store *s, int by_quad, const store_filter *f, store_row_fn fn, void *user,
+                          char *err, size_t cap) {
+    month_sums m = {
+        .by_quad = by_quad, .fn = fn, .user = user, .limit = f->limit, .skip = f->offset};
+    store_filter days = *f;
+    days.limit = days.offset = 0;
+    const char *head = by_quad ? "SELECT e.date, e.quad_class, count(*), sum(e.num_mentions),"
+                                 " sum(e.goldstein) FROM events e"
+                               : "SELECT e.date, count(*), sum(e.num_mentions), sum(e.goldstein)"
+                                 " FROM events e";
+    const char *tail = by_quad ? "GROUP BY e.date, e.quad_class ORDER BY e.date, e.quad_class"
+                               : "GROUP BY e.date ORDER BY e.date";
+    int rc = run_filtered(s, head, tail, &days, 0, month_add_day, &m, err, cap);
+    if (rc == 0) rc = month_flush(&m);
+    return rc == 1 && m.limit && m.emitted == m.limit ? 0 : rc;
+}
+
 int store_stats(store *s, store_stats_by by, const store_filter *f, store_row_fn fn, void *user,
                 char *err, size_t cap) {
+    if (by == STATS_MONTH || by == STATS_MONTH_QUAD)
+        return monthly_series(s, by == STATS_MONTH_QUAD, f, fn, user, err, cap);
     static const char *const HEAD[] = {
         [STATS_ROOT] = "SELECT e.root AS root, count(*) AS events, sum(e.num_mentions) AS"
                        " mentions FROM events e",
