@@ -90,13 +90,33 @@ function lastDay(month) {
   return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
 }
 
+// The months to draw: all of them, except that a long span drops its sparse ends (at most 0.5% of
+// the events), such as the odd event dated decades earlier by a historical date in its sentence,
+// which would otherwise squeeze every bar into a pixel. Returns [first, last, events left out].
+function shownRange(rows) {
+  const perMonth = new Map();
+  for (const r of rows) perMonth.set(r.month, (perMonth.get(r.month) || 0) + r.events);
+  const list = [...perMonth.entries()];
+  let first = 0, last = list.length - 1, out = 0;
+  if (monthsBetween(list[0][0], list[last][0]).length > 24) {
+    const total = list.reduce((a, e) => a + e[1], 0), cut = Math.floor(total * 0.005);
+    while (first < last && out + list[first][1] <= cut) out += list[first++][1];
+    while (last > first && out + list[last][1] <= cut) out += list[last--][1];
+  }
+  return [list[first][0], list[last][0], out];
+}
+
 function drawTimeline(rows, s) {
   const box = $("#timeline");
   box.replaceChildren();
+  $("#timeline-note").textContent = "";
   if (!rows.length) { box.append(el("p", {class: "hint"}, "No events for these filters.")); return; }
+  const [firstMonth, lastMonth, hidden] = shownRange(rows);
+  if (hidden) $("#timeline-note").textContent = `${hidden} event(s) dated outside ${firstMonth} – ${lastMonth} are not drawn`;
+  rows = rows.filter((r) => r.month >= firstMonth && r.month <= lastMonth);
   const counts = {};
   for (const r of rows) (counts[r.month] ||= {})[r.quad_class] = r.events;
-  const months = monthsBetween(rows[0].month, rows[rows.length - 1].month);
+  const months = monthsBetween(firstMonth, lastMonth);
   const max = Math.max(...months.map((m) => Object.values(counts[m] || {}).reduce((a, b) => a + b, 0)));
   const W = 1000, H = 220, left = 36, bottom = 22, top = 8;
   const bw = (W - left) / months.length;
