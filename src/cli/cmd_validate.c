@@ -143,6 +143,7 @@ typedef struct {
     parley_coder *coder;
     tally t;
     int verbose;
+    parley_options opt; /* the coder's options, changed by TABARI option records */
 } suite;
 
 /* Load only the named dictionaries (actors: up to 16 files) and make a coder. */
@@ -158,7 +159,8 @@ static int suite_open(suite *su, parley_dict_paths *p, const char *const *actors
     unsigned warnings;
     su->dicts = cli_load_dicts(p, &warnings);
     if (!su->dicts) return -1;
-    parley_options opt = {.emit_negated = all, .require_dyad = 1, .null_agents = null_agents};
+    su->opt = (parley_options){.emit_negated = all, .require_dyad = 1, .null_agents = null_agents};
+    parley_options opt = su->opt;
     parley_error e;
     memset(&e, 0, sizeof e);
     su->coder = parley_coder_new(su->dicts, &opt, &e);
@@ -222,6 +224,34 @@ static int run_petr(const char *path, int verbose, int all) {
     return report(&su.t);
 }
 
+/* Apply TABARI option lines (an .options file's text, or one option record's lines) to the
+ * suite's coder. */
+static void apply_tabari_options(suite *su, const char *text) {
+    tabari_options o;
+    char err[128];
+    if (tabari_read_options_mem(text, strlen(text), &o, err, sizeof err) < 0) return;
+    tabari_options_apply(&o, &su->opt.tabari);
+    tabari_options_free(&o);
+    parley_coder_set_options(su->coder, &su->opt);
+}
+
+/* TABARI's own defaults, then the project's .options file. */
+static void tabari_initial_options(suite *su, const char *options_path) {
+    su->opt.tabari.enabled = 1;
+    su->opt.tabari.min_words = 8; /* TABARI's default MINIMUM WORDS */
+    parley_coder_set_options(su->coder, &su->opt);
+    if (!options_path) return;
+    tabari_options o;
+    char err[512];
+    if (tabari_read_options(options_path, &o, err, sizeof err) < 0) {
+        fprintf(stderr, "parley validate: %s (options not applied)\n", err);
+        return;
+    }
+    tabari_options_apply(&o, &su->opt.tabari);
+    tabari_options_free(&o);
+    parley_coder_set_options(su->coder, &su->opt);
+}
+
 static int run_tabari(const char *path, int verbose, int all) {
     tabari_project pr;
     char err[512];
@@ -238,6 +268,7 @@ static int run_tabari(const char *path, int verbose, int all) {
         tabari_project_free(&pr);
         return EXIT_CANNOT;
     }
+    tabari_initial_options(&su, pr.options);
     int rc = EXIT_OK;
     for (size_t f = 0; f < pr.n_texts; f++) {
         tabari_record_set rs;
@@ -248,6 +279,9 @@ static int run_tabari(const char *path, int verbose, int all) {
         }
         for (size_t i = 0; i < rs.n; i++) {
             const tabari_record *r = &rs.records[i];
+            if (r->after_end) break;
+            for (size_t k = 0; k < r->n_options; k++)
+                apply_tabari_options(&su, r->options[k]);
             if (!r->scoreable) continue;
             ev_set want;
             memset(&want, 0, sizeof want);

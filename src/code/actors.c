@@ -103,7 +103,7 @@ static void combine(char *out, size_t cap, const char *actor, const dict_agent *
         snprintf(out, cap, "%s%s", ag->code, actor);
         return;
     }
-    if (strlen(actor) == 3)
+    if (strlen(actor) == 3 || !strcmp(actor, "~")) /* a country, or TABARI's "~" for none */
         snprintf(out, cap, "%s%s", actor, ag->code);
     else
         snprintf(out, cap, "%s", actor);
@@ -520,8 +520,8 @@ int find_mentions(arena *a, sent_ctx *s) {
                  * "troops", "police" belong to the country the article is talking about. */
                 if (!strcmp(ag->code, "NGO") || !strcmp(ag->code, "IGO"))
                     snprintf(m->code, sizeof m->code, "%s", ag->code);
-                else if (s->null_agents)
-                    combine(m->code, sizeof m->code, "---", ag);
+                else if (s->lone_agent)
+                    combine(m->code, sizeof m->code, s->lone_agent, ag);
                 else {
                     char ctry[4];
                     context_country(s, nm, ctry);

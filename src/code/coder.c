@@ -35,6 +35,10 @@ parley_coder *parley_coder_new(const parley_dicts *d, const parley_options *opt,
     return c;
 }
 
+void parley_coder_set_options(parley_coder *c, const parley_options *opt) {
+    if (c && opt) c->opt = *opt;
+}
+
 void parley_coder_free(parley_coder *c) {
     if (!c) return;
     arena_free(&c->scratch);
@@ -362,8 +366,8 @@ static void emit_one(emit_ctx *e, const sent_ctx *s, const verb_match *vm, const
         r.date = evdate;
         r.date_source = "text";
     }
-    r.source = src ? src_code : "";
-    r.target = tgt ? tgt_code : "";
+    r.source = src_code ? src_code : "";
+    r.target = tgt_code ? tgt_code : "";
     r.code = code;
     char root[3] = {code[0], code[1], 0};
     r.root = root;
@@ -453,6 +457,25 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
     side srcs[16], tgts[16];
     int ns = group_sides(s, vm->source, srcs, 16);
     int nt = group_sides(s, vm->target, tgts, 16);
+    if (vm->split_source && ns >= 2) { /* TABARI: the first member acts on the others */
+        nt = 0;
+        for (int i = 1; i < ns; i++)
+            tgts[nt++] = srcs[i];
+        ns = 1;
+    }
+    const parley_tabari_options *tab = &e->c->opt.tabari;
+    if (tab->enabled) { /* TABARI's DEFAULT: codes stand in for a missing actor */
+        if (ns == 0 && tab->default_prior && tab->default_source[0]) {
+            snprintf(srcs[0].code, sizeof srcs[0].code, "%s", tab->default_source);
+            srcs[0].m = NULL;
+            ns = 1;
+        }
+        if (ns > 0 && nt == 0 && tab->default_target[0]) {
+            snprintf(tgts[0].code, sizeof tgts[0].code, "%s", tab->default_target);
+            tgts[0].m = NULL;
+            nt = 1;
+        }
+    }
     /* Reciprocal events: "Abbas and Olmert accused each other", "Russia and Ukraine were
      * negotiating", "signed by Bulgaria, Greece and Russia": with a compound source and no
      * target, each member acts on the others when the verb says so ("each other") or when the
@@ -480,12 +503,12 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
     for (int i = 0; i < ns && !e->stopped; i++)
         for (int j = 0; j < nt && !e->stopped; j++) {
             const side *a = &srcs[i], *b = &tgts[j];
-            if (b->m && same_actor(a->code, b->code)) continue;
+            if ((b->m || b->code[0]) && same_actor(a->code, b->code)) continue;
             for (int pass = 0; pass < 2; pass++) {
                 const char *code = pass ? vm->code.paired : vm->code.code;
                 if (!code[0]) continue;
                 const side *x = pass ? b : a, *y = pass ? a : b;
-                if (!x->m) continue;
+                if (!x->m && !x->code[0]) continue; /* no target; a default has no mention */
                 char key[80];
                 snprintf(key, sizeof key, "%s|%s|%s", x->code, y->code, code);
                 uint32_t q = 0;
@@ -727,6 +750,29 @@ static int governed_by_intent(const sent_ctx *s, uint32_t first) {
     return 0;
 }
 
+/* TABARI's rules for a missing source or target (its COMPLEX: NOACTPRIOR and DEFAULT:
+ * options): with no actor before the verb, the default source stands in when PRIOR is set;
+ * else, without NOACTPRIOR, the first actor after the verb is the source (and a compound there
+ * acts on its own later members). A missing target is the default target, except that without
+ * AFTER a compound source's later members are the target. The defaults are applied in
+ * emit_events; here only the mention choices change. */
+static void tabari_missing_sides(const sent_ctx *s, const parley_tabari_options *t,
+                                 verb_match *vm) {
+    if (vm->source < 0 && !(t->default_prior && t->default_source[0]) && !t->no_actor_prior &&
+        vm->target >= 0) {
+        vm->source = vm->target;
+        const mention *m = &s->m[vm->source];
+        vm->target = -1;
+        if (m->group >= 0)
+            vm->split_source = 1;
+        else
+            vm->target = find_object(s, m->last, vm->source);
+    }
+    if (vm->source >= 0 && vm->target < 0 && !t->default_after && t->default_target[0] &&
+        s->m[vm->source].group >= 0)
+        vm->split_source = 1;
+}
+
 static void code_sentence(emit_ctx *e, sent_ctx *s) {
     char seen[64][80];
     uint32_t nseen = 0;
@@ -802,8 +848,23 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
         if (vm.reciprocal && vm.target >= 0 && vm.source >= 0 &&
             s->m[vm.target].first > vm.anchor_last + 4)
             vm.target = -1; /* "accused each other of ...": the others are the targets */
+        if (e->c->opt.tabari.enabled) tabari_missing_sides(s, &e->c->opt.tabari, &vm);
         emit_events(e, s, &vm, flags, seen, &nseen);
     }
+}
+
+static const char *lone_agent_prefix(const parley_options *o) {
+    if (o->tabari.enabled && o->tabari.convert_agents) return "~";
+    return o->null_agents ? "---" : NULL;
+}
+
+/* TABARI's MINIMUM WORDS counts the words of the text: punctuation and a split-off "'s" are
+ * not words of their own. */
+static uint32_t word_count(const token *t, uint32_t n) {
+    uint32_t w = 0;
+    for (uint32_t i = 0; i < n; i++)
+        w += !(t[i].flags & TOK_PUNCT) && t[i].norm[0] != '\'';
+    return w;
 }
 
 parley_status parley_code_article(parley_coder *c, const parley_article *a, parley_record_fn fn,
@@ -824,6 +885,8 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
         const sentence *sn = &tz.sents[si];
         if (sn->count == 0) continue;
         const token *st = tz.toks + sn->first;
+        if (c->opt.tabari.enabled && word_count(st, sn->count) < (uint32_t)c->opt.tabari.min_words)
+            continue;
         word_entry *ents = arena_alloc(ar, (sn->count + 1) * sizeof *ents);
         syntax_word_info *info = arena_alloc(ar, (sn->count + 1) * sizeof *info);
         tok_ids *ids = arena_alloc(ar, (sn->count + 1) * sizeof *ids);
@@ -839,7 +902,7 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
                       .n = sn->count,
                       .date = date,
                       .mem = &mem,
-                      .null_agents = c->opt.null_agents};
+                      .lone_agent = lone_agent_prefix(&c->opt)};
         if (build_wordset(ar, &s) < 0 || find_mentions(ar, &s) < 0) goto nomem;
         if (s.discard == 2) break;
         e.sent_index = si;

@@ -79,11 +79,13 @@ typedef struct {
     uint32_t n;
     mention *m;
     uint32_t nm;
-    int32_t date;         /* YYYYMMDD of the article, 0 unknown */
-    int discard;          /* 1 sentence, 2 story */
-    int null_agents;      /* parley_options.null_agents */
-    uint32_t *wordset;    /* the ids of the sentence's forms and lemmas (open addressing) */
-    uint32_t wordset_cap; /* a power of two */
+    int32_t date;           /* YYYYMMDD of the article, 0 unknown */
+    int discard;            /* 1 sentence, 2 story */
+    const char *lone_agent; /* the country code given to an agent with no country: "---"
+                               (null_agents), "~" (TABARI's CONVERT AGENT); NULL: the
+                               article's main country */
+    uint32_t *wordset;      /* the ids of the sentence's forms and lemmas (open addressing) */
+    uint32_t wordset_cap;   /* a power of two */
 } sent_ctx;
 
 /* actors.c */
@@ -103,6 +105,7 @@ typedef struct {
     int reciprocal;   /* "each other": the compound source's members act on each other */
     int intransitive; /* a verb with no object phrase ("met", "were negotiating") */
     int passive;      /* "was met by A and B": the source came from the by-phrase */
+    int split_source; /* TABARI: the source compound's first member acts on the others */
 } verb_match;
 /* Code the anchor at token h: returns 1 with a match, 0 when no verb entry fits. */
 int match_verb_at(const sent_ctx *s, uint32_t h, int want_noun, verb_match *out);

@@ -457,6 +457,50 @@ static int opt_unknown(tabari_options *o, opt_caps *cp, const rd_line *l) {
     return 0;
 }
 
+/* Copy the code of "[X]" starting at r[*q] into out (cap bytes); *q moves past it. */
+static void bracket_code(const char *r, size_t rn, size_t *q, char *out, size_t cap) {
+    while (*q < rn && isspace((unsigned char)r[*q]))
+        (*q)++;
+    if (*q >= rn || r[*q] != '[') return;
+    size_t st = ++*q;
+    while (*q < rn && r[*q] != ']')
+        (*q)++;
+    size_t n = *q - st;
+    if (n >= cap) n = cap - 1;
+    memcpy(out, r + st, n);
+    out[n] = '\0';
+    if (*q < rn) (*q)++;
+}
+
+/* "DEFAULT: SOURCE [X] PRIOR TARGET [Y] AFTER" or "DEFAULT: OFF" (which clears both). */
+static void read_default(tabari_options *o, const char *r, size_t rn) {
+    o->has_default = 1;
+    o->default_source[0] = o->default_target[0] = '\0';
+    o->default_prior = o->default_after = 0;
+    size_t q = 0;
+    while (q < rn) {
+        while (q < rn && isspace((unsigned char)r[q]))
+            q++;
+        size_t st = q;
+        while (q < rn && !isspace((unsigned char)r[q]) && r[q] != '[')
+            q++;
+        if (q == st) {
+            q++; /* a stray bracket */
+            continue;
+        }
+        const char *tk = r + st;
+        size_t tn = q - st;
+        if (tag_is(tk, tn, "SOURCE"))
+            bracket_code(r, rn, &q, o->default_source, sizeof o->default_source);
+        else if (tag_is(tk, tn, "TARGET"))
+            bracket_code(r, rn, &q, o->default_target, sizeof o->default_target);
+        else if (tag_is(tk, tn, "PRIOR"))
+            o->default_prior = 1;
+        else if (tag_is(tk, tn, "AFTER"))
+            o->default_after = 1;
+    }
+}
+
 static int options_text(rd_text *t, tabari_options *o) {
     memset(o, 0, sizeof *o);
     o->complex_verbs = o->complex_actors = o->complex_conj = -1;
@@ -509,6 +553,8 @@ static int options_text(rd_text *t, tabari_options *o) {
                 }
             }
             if (unknown && opt_unknown(o, &cp, l) < 0) return -1;
+        } else if (tag_is(kw, kn, "DEFAULT")) {
+            read_default(o, r, rn);
         } else if (tag_is(kw, kn, "FORWARD")) {
             free(o->forward);
             o->forward = dupn(r, rn);
@@ -632,6 +678,26 @@ const char *tabari_option_get(const tabari_options *o, const char *name) {
     for (size_t i = o->n_sets; i-- > 0;)
         if (name_eq(o->sets[i].name, name)) return o->sets[i].value;
     return NULL;
+}
+
+static int value_true(const char *v) {
+    return v && (toupper((unsigned char)v[0]) == 'T' || toupper((unsigned char)v[0]) == 'Y' ||
+                 v[0] == '1');
+}
+
+void tabari_options_apply(const tabari_options *o, parley_tabari_options *t) {
+    t->enabled = 1;
+    if (o->has_complex) t->no_actor_prior = o->complex_noactprior;
+    if (o->has_default) {
+        snprintf(t->default_source, sizeof t->default_source, "%s", o->default_source);
+        snprintf(t->default_target, sizeof t->default_target, "%s", o->default_target);
+        t->default_prior = o->default_prior;
+        t->default_after = o->default_after;
+    }
+    const char *v = tabari_option_get(o, "MINIMUM WORDS");
+    if (v) t->min_words = atoi(v);
+    v = tabari_option_get(o, "CONVERT AGENT");
+    if (v) t->convert_agents = value_true(v);
 }
 
 /* ============================== .project ============================== */

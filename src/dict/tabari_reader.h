@@ -32,6 +32,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../../include/parley.h"
 #include "dict.h"
 
 /* ---------------- <TIME> section of a .verbs file ----------------
@@ -97,6 +98,10 @@ typedef struct {
     int complex_verbs, complex_actors, complex_conj; /* -1 when not given */
     int complex_noactprior, complex_explain;         /* 0/1 */
     int has_complex;
+    /* "DEFAULT: SOURCE [X] PRIOR TARGET [Y] AFTER" (either half optional) or "DEFAULT: OFF" */
+    int has_default;
+    char default_source[16], default_target[16]; /* "" when not given */
+    int default_prior, default_after;
     char *forward; /* NULL when absent */
     char **output;
     size_t n_output;
@@ -114,6 +119,10 @@ int tabari_read_options_mem(const char *text, size_t len, tabari_options *o, cha
 void tabari_options_free(tabari_options *o);
 /* Value of the last "SET: name = value" (name compared ignoring case and blanks), or NULL. */
 const char *tabari_option_get(const tabari_options *o, const char *name);
+/* Apply what o sets (COMPLEX: NOACTPRIOR, DEFAULT:, SET: MINIMUM WORDS, SET: CONVERT AGENT) on
+ * top of t, as TABARI applies an options file and then each option record in turn; t->enabled
+ * is set. Other options are left alone. */
+void tabari_options_apply(const tabari_options *o, parley_tabari_options *t);
 
 /* ---------------- .project ----------------
  * First line: a title. Then "<actorsfile> NAME" (repeatable), <verbsfile>, <agentsfile>,
