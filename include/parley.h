@@ -93,6 +93,11 @@ typedef struct {
     char default_target[16]; /* DEFAULT: TARGET [Y]: "" for none */
     int default_prior;       /* PRIOR: the default source replaces a missing prior actor */
     int default_after;       /* AFTER: the default target replaces a missing later actor */
+    char forward_mask[32];   /* FORWARD: its record-id mask ("^^*****NNN*SSS": N marks the
+                                story number); "" when off */
+    char forward_actor[16];  /* set by the caller for each article: the actor that pronouns
+                                with no antecedent refer to (the story's previous record);
+                                see parley_coder_first_actor */
 } parley_tabari_options;
 
 /* Options that change what the coder emits. */
@@ -110,6 +115,10 @@ parley_coder *parley_coder_new(const parley_dicts *d, const parley_options *opt,
 void parley_coder_free(parley_coder *c);
 /* Change a coder's options between articles (a validation suite's option records). */
 void parley_coder_set_options(parley_coder *c, const parley_options *opt);
+/* With TABARI options enabled: the actor code (its agents left out) of the first actor named,
+ * not through a pronoun, in the last sentence of the last article coded; "" when none. What
+ * TABARI's FORWARD passes to the next record of a story. */
+const char *parley_coder_first_actor(const parley_coder *c);
 
 typedef struct {
     const char *id;

@@ -252,6 +252,36 @@ static void tabari_initial_options(suite *su, const char *options_path) {
     parley_coder_set_options(su->coder, &su->opt);
 }
 
+/* The story a record belongs to under TABARI's FORWARD mask: the id's characters at the
+ * mask's 'N' positions (leading '^' of the mask left out). */
+static void story_of(const char *mask, const char *id, char *out, size_t cap) {
+    while (*mask == '^')
+        mask++;
+    size_t k = 0;
+    for (size_t i = 0; mask[i] && id[i] && k + 1 < cap; i++)
+        if (mask[i] == 'N') out[k++] = id[i];
+    out[k] = '\0';
+}
+
+/* Before a record is coded: with FORWARD on, a record of the same story as the previous one
+ * gets that record's first actor for its pronouns. */
+static void forward_actor_for(suite *su, const char *id, char *story, size_t cap,
+                              const char *prev_actor) {
+    char cur[32];
+    parley_tabari_options *t = &su->opt.tabari;
+    if (!t->forward_mask[0]) {
+        story[0] = t->forward_actor[0] = '\0';
+        return;
+    }
+    story_of(t->forward_mask, id, cur, sizeof cur);
+    if (story[0] && !strcmp(cur, story))
+        snprintf(t->forward_actor, sizeof t->forward_actor, "%s", prev_actor);
+    else
+        t->forward_actor[0] = '\0';
+    snprintf(story, cap, "%s", cur);
+    parley_coder_set_options(su->coder, &su->opt);
+}
+
 static int run_tabari(const char *path, int verbose, int all) {
     tabari_project pr;
     char err[512];
@@ -269,6 +299,7 @@ static int run_tabari(const char *path, int verbose, int all) {
         return EXIT_CANNOT;
     }
     tabari_initial_options(&su, pr.options);
+    char story[32] = "", prev_actor[32] = "";
     int rc = EXIT_OK;
     for (size_t f = 0; f < pr.n_texts; f++) {
         tabari_record_set rs;
@@ -291,8 +322,10 @@ static int run_tabari(const char *path, int verbose, int all) {
                        r->events[k].code);
             char cat[32];
             category_of(r->id ? r->id : "?", cat, sizeof cat);
+            forward_actor_for(&su, r->id ? r->id : "", story, sizeof story, prev_actor);
             suite_record(&su, r->id ? r->id : "?", cat, r->date, r->text ? r->text : "", &want,
                          pr.texts[f], r->line);
+            snprintf(prev_actor, sizeof prev_actor, "%s", parley_coder_first_actor(su.coder));
         }
         tabari_records_free(&rs);
     }

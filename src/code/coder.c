@@ -11,8 +11,9 @@
 struct parley_coder {
     const struct parley_dicts *pd;
     parley_options opt;
-    arena scratch;    /* per article, reset after each */
-    word_cache words; /* lookups per distinct word, kept across articles */
+    arena scratch;        /* per article, reset after each */
+    word_cache words;     /* lookups per distinct word, kept across articles */
+    char first_actor[32]; /* see parley_coder_first_actor */
 };
 
 parley_coder *parley_coder_new(const parley_dicts *d, const parley_options *opt,
@@ -37,6 +38,10 @@ parley_coder *parley_coder_new(const parley_dicts *d, const parley_options *opt,
 
 void parley_coder_set_options(parley_coder *c, const parley_options *opt) {
     if (c && opt) c->opt = *opt;
+}
+
+const char *parley_coder_first_actor(const parley_coder *c) {
+    return c->first_actor;
 }
 
 void parley_coder_free(parley_coder *c) {
@@ -853,6 +858,27 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
     }
 }
 
+/* TABARI's FORWARD: a pronoun with no antecedent in the article is the story's forwarded
+ * actor, whether "he" or "it". */
+static void forward_into(article_mem *mem, const parley_tabari_options *t) {
+    snprintf(mem->person_code, sizeof mem->person_code, "%s", t->forward_actor);
+    snprintf(mem->actor_code, sizeof mem->actor_code, "%s", t->forward_actor);
+    mem->person_actor = mem->actor_actor = UINT32_MAX;
+}
+
+/* The actor code, without its agents, of the sentence's first actor not named by a pronoun. */
+static void first_named_actor(const sent_ctx *s, char *out, size_t cap) {
+    out[0] = '\0';
+    for (uint32_t k = 0; k < s->nm; k++) {
+        const mention *m = &s->m[k];
+        if (m->pronoun || m->actor == UINT32_MAX) continue;
+        const char *code = dict_actor_code(&s->pd->d, m->actor, s->date);
+        if (!code) continue;
+        snprintf(out, cap, "%s", code);
+        return;
+    }
+}
+
 static const char *lone_agent_prefix(const parley_options *o) {
     if (o->tabari.enabled && o->tabari.convert_agents) return "~";
     return o->null_agents ? "---" : NULL;
@@ -881,6 +907,8 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
     quotes_init(&qs);
     article_mem mem;
     memset(&mem, 0, sizeof mem);
+    c->first_actor[0] = '\0';
+    if (c->opt.tabari.enabled && c->opt.tabari.forward_actor[0]) forward_into(&mem, &c->opt.tabari);
     for (uint32_t si = 0; si < tz.nsents && !e.stopped; si++) {
         const sentence *sn = &tz.sents[si];
         if (sn->count == 0) continue;
@@ -912,6 +940,7 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
         if (quotes_add_speaker_mentions(ar, &qs, &s) < 0) goto nomem;
         e.quotes = &qs;
         code_sentence(&e, &s);
+        if (c->opt.tabari.enabled) first_named_actor(&s, c->first_actor, sizeof c->first_actor);
         remember_mentions(&s);
     }
     return PARLEY_OK;

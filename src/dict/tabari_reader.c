@@ -685,6 +685,21 @@ static int value_true(const char *v) {
                  v[0] == '1');
 }
 
+/* "FORWARD: ^^*****NNN*SSS [DOC] [OFF]": the mask, or "" when OFF. */
+static void forward_mask(const char *f, char *out, size_t cap) {
+    out[0] = '\0';
+    const char *off = f;
+    while ((off = strchr(off, ' ')) != NULL) {
+        while (*off == ' ')
+            off++;
+        if (tag_is(off, strcspn(off, " "), "OFF")) return;
+    }
+    size_t n = strcspn(f, " ");
+    if (n >= cap) n = cap - 1;
+    memcpy(out, f, n);
+    out[n] = '\0';
+}
+
 void tabari_options_apply(const tabari_options *o, parley_tabari_options *t) {
     t->enabled = 1;
     if (o->has_complex) t->no_actor_prior = o->complex_noactprior;
@@ -696,6 +711,7 @@ void tabari_options_apply(const tabari_options *o, parley_tabari_options *t) {
     }
     const char *v = tabari_option_get(o, "MINIMUM WORDS");
     if (v) t->min_words = atoi(v);
+    if (o->forward) forward_mask(o->forward, t->forward_mask, sizeof t->forward_mask);
     v = tabari_option_get(o, "CONVERT AGENT");
     if (v) t->convert_agents = value_true(v);
 }
