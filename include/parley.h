@@ -93,6 +93,8 @@ typedef struct {
     char default_target[16]; /* DEFAULT: TARGET [Y]: "" for none */
     int default_prior;       /* PRIOR: the default source replaces a missing prior actor */
     int default_after;       /* AFTER: the default target replaces a missing later actor */
+    int code_by;             /* SET: CODE BY CLAUSE (0: one verb per clause), CODE BY SENTENCE
+                                (1: one per sentence), CODE ALL (2: every verb) */
     char forward_mask[32];   /* FORWARD: its record-id mask ("^^*****NNN*SSS": N marks the
                                 story number); "" when off */
     char forward_actor[16];  /* set by the caller for each article: the actor that pronouns

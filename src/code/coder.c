@@ -755,6 +755,20 @@ static int governed_by_intent(const sent_ctx *s, uint32_t first) {
     return 0;
 }
 
+/* TABARI reads no clauses: with no subject found, the source is the nearest actor before the
+ * verb (a compound by its first member), in a prepositional phrase only when no other is. */
+static int32_t tabari_prior_actor(const sent_ctx *s, uint32_t verb) {
+    int32_t pp = -1;
+    for (uint32_t k = s->nm; k-- > 0;) {
+        const mention *m = &s->m[k];
+        if (m->last >= verb) continue;
+        int32_t head = m->group >= 0 ? m->group : (int32_t)k;
+        if (!m->in_pp) return head;
+        if (pp < 0) pp = head;
+    }
+    return pp;
+}
+
 /* TABARI's rules for a missing source or target (its COMPLEX: NOACTPRIOR and DEFAULT:
  * options): with no actor before the verb, the default source stands in when PRIOR is set;
  * else, without NOACTPRIOR, the first actor after the verb is the source (and a compound there
@@ -763,6 +777,7 @@ static int governed_by_intent(const sent_ctx *s, uint32_t first) {
  * emit_events; here only the mention choices change. */
 static void tabari_missing_sides(const sent_ctx *s, const parley_tabari_options *t,
                                  verb_match *vm) {
+    if (vm->source < 0 && !vm->passive) vm->source = tabari_prior_actor(s, vm->anchor_first);
     if (vm->source < 0 && !(t->default_prior && t->default_source[0]) && !t->no_actor_prior &&
         vm->target >= 0) {
         vm->source = vm->target;
@@ -778,11 +793,33 @@ static void tabari_missing_sides(const sent_ctx *s, const parley_tabari_options 
         vm->split_source = 1;
 }
 
+/* A conjunction that joins two actors of one compound ("Arnor and Gondor") is not a clause
+ * boundary. */
+static int joins_compound(const sent_ctx *s, uint32_t i) {
+    for (uint32_t k = 0; k < s->nm; k++)
+        if (s->m[k].first == i + 1 || (s->m[k].first == i + 2 && s->syn->tag[i + 1] == LEX_DT))
+            return s->m[k].group >= 0 && (uint32_t)s->m[k].group != k;
+    return 0;
+}
+
+/* TABARI codes one verb per clause, its clauses being the stretches between conjunctions
+ * (and, but, or) that do not join a compound: does a conjunction stand between tokens a and b? */
+static int tabari_clause_break(const sent_ctx *s, uint32_t a, uint32_t b) {
+    for (uint32_t i = a + 1; i < b; i++)
+        if ((s->syn->wcls[i] & W_CONJ) && !joins_compound(s, i)) return 1;
+    return 0;
+}
+
 static void code_sentence(emit_ctx *e, sent_ctx *s) {
     char seen[64][80];
     uint32_t nseen = 0;
     const sent_syntax *syn = s->syn;
+    const parley_tabari_options *tab = &e->c->opt.tabari;
+    int32_t coded_at = -1; /* TABARI: the last verb that coded, or -1 */
     for (uint32_t h = 0; h < s->n && !e->stopped; h++) {
+        if (tab->enabled && coded_at >= 0 && tab->code_by != 2 &&
+            (tab->code_by == 1 || !tabari_clause_break(s, (uint32_t)coded_at, h)))
+            continue;
         int gi = syn->group_of[h];
         int is_verb = tag_is_verb(syn->tag[h]) && gi >= 0 && syn->groups[gi].head == h;
         int is_noun = tag_is_noun(syn->tag[h]);
@@ -854,7 +891,9 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
             s->m[vm.target].first > vm.anchor_last + 4)
             vm.target = -1; /* "accused each other of ...": the others are the targets */
         if (e->c->opt.tabari.enabled) tabari_missing_sides(s, &e->c->opt.tabari, &vm);
+        uint32_t before = nseen;
         emit_events(e, s, &vm, flags, seen, &nseen);
+        if (nseen > before) coded_at = (int32_t)vm.anchor_last;
     }
 }
 

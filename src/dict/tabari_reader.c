@@ -711,6 +711,15 @@ void tabari_options_apply(const tabari_options *o, parley_tabari_options *t) {
     }
     const char *v = tabari_option_get(o, "MINIMUM WORDS");
     if (v) t->min_words = atoi(v);
+    for (size_t i = 0; i < o->n_sets; i++) {
+        const char *n = o->sets[i].name;
+        if (name_eq(n, "CODE BY CLAUSE"))
+            t->code_by = 0;
+        else if (name_eq(n, "CODE BY SENTENCE"))
+            t->code_by = 1;
+        else if (name_eq(n, "CODE ALL"))
+            t->code_by = 2;
+    }
     if (o->forward) forward_mask(o->forward, t->forward_mask, sizeof t->forward_mask);
     v = tabari_option_get(o, "CONVERT AGENT");
     if (v) t->convert_agents = value_true(v);
