@@ -793,6 +793,23 @@ static void tabari_missing_sides(const sent_ctx *s, const parley_tabari_options 
         vm->split_source = 1;
 }
 
+/* TABARI matches its verbs whatever the part of speech ("Estonia actxd from Libya" with ACTXD
+ * listed as a form of ACT): a word that is not tagged a verb codes as one when the verbs
+ * dictionary has it and it is no noun, or it is a noun right after an actor, "has" or a
+ * modal. */
+static int tabari_verb_word(const sent_ctx *s, uint32_t h, int is_noun) {
+    if (s->toks[h].flags & TOK_PUNCT) return 0;
+    if (is_noun) {
+        int after_actor = h > 0 && (s->syn->wcls[h - 1] & (W_HAVE | W_MODAL)); /* "has actxd" */
+        for (uint32_t k = 0; k < s->nm && !after_actor; k++)
+            after_actor = s->m[k].last + 1 == h;
+        if (!after_actor) return 0;
+    }
+    verb_match vm;
+    int r = match_verb_at(s, h, 0, &vm);
+    return r && r != 2 && vm.code.code[0];
+}
+
 /* A conjunction that joins two actors of one compound ("Arnor and Gondor") is not a clause
  * boundary. */
 static int joins_compound(const sent_ctx *s, uint32_t i) {
@@ -823,6 +840,10 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
         int gi = syn->group_of[h];
         int is_verb = tag_is_verb(syn->tag[h]) && gi >= 0 && syn->groups[gi].head == h;
         int is_noun = tag_is_noun(syn->tag[h]);
+        if (tab->enabled && !is_verb && tabari_verb_word(s, h, is_noun)) {
+            is_verb = 1;
+            is_noun = 0;
+        }
         if (!is_verb && !is_noun) continue;
         /* a gerund after a preposition names an action, it does not report one:
          * "talk with Putin about releasing the Americans" */
