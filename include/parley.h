@@ -89,6 +89,9 @@ typedef struct {
     int convert_agents;      /* SET: CONVERT AGENT: an agent with no country is "~" + its code */
     int no_actor_prior;      /* COMPLEX: NOACTPRIOR: no source before the verb, no event; when 0,
                                 the first actor after the verb is the source */
+    int complex_verbs;       /* COMPLEX: VERBS[n]: a sentence with n verbs of the dictionary is
+                                complex (not coded); 0: no limit */
+    int complex_conj;        /* COMPLEX: CONJ[n]: the same for n conjunctions outside compounds */
     char default_source[16]; /* DEFAULT: SOURCE [X]: "" for none */
     char default_target[16]; /* DEFAULT: TARGET [Y]: "" for none */
     int default_prior;       /* PRIOR: the default source replaces a missing prior actor */

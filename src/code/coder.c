@@ -827,12 +827,33 @@ static int tabari_clause_break(const sent_ctx *s, uint32_t a, uint32_t b) {
     return 0;
 }
 
+/* TABARI leaves a "complex" sentence uncoded: an actor coded [+++], or as many verbs of the
+ * dictionary or conjunctions (outside compounds) as its COMPLEX: limits. */
+static int tabari_complex(const sent_ctx *s, const parley_tabari_options *t) {
+    for (uint32_t k = 0; k < s->nm; k++)
+        if (!strcmp(s->m[k].code, "+++")) return 1;
+    if (!t->complex_verbs && !t->complex_conj) return 0;
+    int verbs = 0, conj = 0;
+    for (uint32_t h = 0; h < s->n; h++) {
+        if ((s->syn->wcls[h] & W_CONJ) && !joins_compound(s, h)) conj++;
+        int gi = s->syn->group_of[h];
+        verb_match vm;
+        if (tag_is_verb(s->syn->tag[h]) && gi >= 0 && s->syn->groups[gi].head == h)
+            verbs += match_verb_at(s, h, 0, &vm) != 0;
+        else
+            verbs += tabari_verb_word(s, h, tag_is_noun(s->syn->tag[h]));
+    }
+    return (t->complex_verbs && verbs >= t->complex_verbs) ||
+           (t->complex_conj && conj >= t->complex_conj);
+}
+
 static void code_sentence(emit_ctx *e, sent_ctx *s) {
     char seen[64][80];
     uint32_t nseen = 0;
     const sent_syntax *syn = s->syn;
     const parley_tabari_options *tab = &e->c->opt.tabari;
     int32_t coded_at = -1; /* TABARI: the last verb that coded, or -1 */
+    if (tab->enabled && tabari_complex(s, tab)) return;
     for (uint32_t h = 0; h < s->n && !e->stopped; h++) {
         if (tab->enabled && coded_at >= 0 && tab->code_by != 2 &&
             (tab->code_by == 1 || !tabari_clause_break(s, (uint32_t)coded_at, h)))
@@ -859,6 +880,7 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
             if (r && vm.anchor_last < h) r = 0;
         }
         if (!r || r == 2 || !vm.code.code[0]) continue;
+        if (tab->enabled && !strcmp(vm.code.code, "+++")) return; /* TABARI: complex */
         const verb_group *g = gi >= 0 ? &syn->groups[gi] : NULL;
         int ngi = -1;
         if (is_noun) {

@@ -702,7 +702,11 @@ static void forward_mask(const char *f, char *out, size_t cap) {
 
 void tabari_options_apply(const tabari_options *o, parley_tabari_options *t) {
     t->enabled = 1;
-    if (o->has_complex) t->no_actor_prior = o->complex_noactprior;
+    if (o->has_complex) {
+        t->no_actor_prior = o->complex_noactprior;
+        t->complex_verbs = o->complex_verbs > 0 ? o->complex_verbs : 0;
+        t->complex_conj = o->complex_conj > 0 ? o->complex_conj : 0;
+    }
     if (o->has_default) {
         snprintf(t->default_source, sizeof t->default_source, "%s", o->default_source);
         snprintf(t->default_target, sizeof t->default_target, "%s", o->default_target);
