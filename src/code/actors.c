@@ -607,7 +607,8 @@ int find_mentions(arena *a, sent_ctx *s) {
                 mention *q = &s->m[j];
                 q->group = (int32_t)start;
                 q->in_pp = head->in_pp;
-                if (ag && j > start && strlen(q->code) == 3) {
+                /* TABARI gives the agent to the first member only */
+                if (ag && j > start && strlen(q->code) == 3 && !s->tabari) {
                     char tmp[32];
                     combine(tmp, sizeof tmp, q->code, ag);
                     snprintf(q->code, sizeof q->code, "%s", tmp);

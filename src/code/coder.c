@@ -1012,7 +1012,8 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
                       .n = sn->count,
                       .date = date,
                       .mem = &mem,
-                      .lone_agent = lone_agent_prefix(&c->opt)};
+                      .lone_agent = lone_agent_prefix(&c->opt),
+                      .tabari = c->opt.tabari.enabled};
         if (build_wordset(ar, &s) < 0 || find_mentions(ar, &s) < 0) goto nomem;
         if (s.discard == 2) break;
         e.sent_index = si;

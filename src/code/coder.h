@@ -84,6 +84,7 @@ typedef struct {
     const char *lone_agent; /* the country code given to an agent with no country: "---"
                                (null_agents), "~" (TABARI's CONVERT AGENT); NULL: the
                                article's main country */
+    int tabari;             /* TABARI's options are on (parley_tabari_options.enabled) */
     uint32_t *wordset;      /* the ids of the sentence's forms and lemmas (open addressing) */
     uint32_t wordset_cap;   /* a power of two */
 } sent_ctx;
