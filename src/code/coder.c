@@ -777,6 +777,10 @@ static int32_t tabari_prior_actor(const sent_ctx *s, uint32_t verb) {
  * emit_events; here only the mention choices change. */
 static void tabari_missing_sides(const sent_ctx *s, const parley_tabari_options *t,
                                  verb_match *vm) {
+    /* "Arnor suggested + Gondor should demand": the pattern took the subject as its target;
+     * the source is the actor before it */
+    if (vm->source >= 0 && vm->source == vm->target && s->m[vm->target].last < vm->anchor_first)
+        vm->source = tabari_prior_actor(s, s->m[vm->target].first);
     if (vm->source < 0 && !vm->passive) vm->source = tabari_prior_actor(s, vm->anchor_first);
     if (vm->source < 0 && !(t->default_prior && t->default_source[0]) && !t->no_actor_prior &&
         vm->target >= 0) {
@@ -847,6 +851,24 @@ static int tabari_complex(const sent_ctx *s, const parley_tabari_options *t) {
            (t->complex_conj && conj >= t->complex_conj);
 }
 
+/* TABARI's source: the first actor of the verb's clause (from the last conjunction that is a
+ * clause boundary), a compound as a whole. */
+static int32_t tabari_first_actor(const sent_ctx *s, uint32_t verb) {
+    uint32_t start = 0;
+    for (uint32_t i = verb; i-- > 0;)
+        if ((s->syn->wcls[i] & W_CONJ) && !joins_compound(s, i)) {
+            start = i + 1;
+            break;
+        }
+    for (uint32_t k = 0; k < s->nm; k++) {
+        const mention *m = &s->m[k];
+        if (m->first < start) continue;
+        if (m->last >= verb) break;
+        return m->group >= 0 ? m->group : (int32_t)k;
+    }
+    return -1;
+}
+
 static void code_sentence(emit_ctx *e, sent_ctx *s) {
     char seen[64][80];
     uint32_t nseen = 0;
@@ -907,7 +929,9 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
             (flags & (e->c->opt.emit_negated ? VG_COND : (VG_NEG | VG_COND))))
             continue;
         int passive = is_verb && ((flags & VG_PASSIVE) || reduced_passive(s, h, g));
-        if (vm.source < 0 && !passive) vm.source = subject_of_group(s, gi, group_first);
+        if (vm.source < 0 && !passive)
+            vm.source = tab->enabled ? tabari_first_actor(s, group_first)
+                                     : subject_of_group(s, gi, group_first);
         if (vm.target < 0) {
             if (passive) {
                 int32_t subj = find_subject(s, group_first);

@@ -162,6 +162,13 @@ static void time_line(rd_ctx *c, tabari_time_list *times, const rd_line *l, int 
             return;
         }
     }
+    /* a time phrase coded [###] discards its sentence and [+++] makes it complex: either way
+     * the sentence is not coded, as a sentence discard phrase */
+    if ((kind == TT_DISCARD || kind == TT_COMPLEX) &&
+        dict_add_phrase(c->d, w, (uint32_t)n, PH_DISCARD, 0, 0) == UINT32_MAX) {
+        c->oom = 1;
+        return;
+    }
     if (!times) {
         *last = 0;
         return;
