@@ -869,6 +869,21 @@ static int32_t tabari_first_actor(const sent_ctx *s, uint32_t verb) {
     return -1;
 }
 
+/* TABARI's target: the first actor after the verb, up to the end of its clause (a conjunction
+ * that is a clause boundary), not the source or its compound. */
+static int32_t tabari_next_actor(const sent_ctx *s, uint32_t last, int32_t source) {
+    int32_t group = source >= 0 ? (s->m[source].group >= 0 ? s->m[source].group : source) : -1;
+    for (uint32_t k = 0; k < s->nm; k++) {
+        const mention *m = &s->m[k];
+        if (m->first <= last) continue;
+        if (tabari_clause_break(s, last, m->first)) return -1;
+        if ((int32_t)k == group || (m->group >= 0 && m->group == group)) continue;
+        if (m->group >= 0 && (uint32_t)m->group != k) continue;
+        return (int32_t)k;
+    }
+    return -1;
+}
+
 static void code_sentence(emit_ctx *e, sent_ctx *s) {
     char seen[64][80];
     uint32_t nseen = 0;
@@ -944,7 +959,8 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
                 vm.target = subj;
                 if (vm.source < 0) vm.source = find_agent_by(s, vm.anchor_last);
             } else {
-                vm.target = choose_object(s, vm.anchor_last, vm.source);
+                vm.target = tab->enabled ? tabari_next_actor(s, vm.anchor_last, vm.source)
+                                         : choose_object(s, vm.anchor_last, vm.source);
                 if (vm.target < 0 && (syn->wcls[h] & (W_REPORT | W_SPEECH)))
                     vm.target = reported_subject(s, vm.anchor_last);
             }
