@@ -98,11 +98,15 @@ typedef struct {
     int default_after;       /* AFTER: the default target replaces a missing later actor */
     int code_by;             /* SET: CODE BY CLAUSE (0: one verb per clause), CODE BY SENTENCE
                                 (1: one per sentence), CODE ALL (2: every verb) */
-    char forward_mask[32];   /* FORWARD: its record-id mask ("^^*****NNN*SSS": N marks the
-                                story number); "" when off */
-    char forward_actor[16];  /* set by the caller for each article: the actor that pronouns
-                                with no antecedent refer to (the story's previous record);
-                                see parley_coder_first_actor */
+    /* COMMA: a comma-delimited clause of MIN..MAX words between two commas, of EMIN..EMAX
+     * words after the last comma, or of BMIN..BMAX words before the first, is left out of the
+     * sentence; all 0: off */
+    int comma_min, comma_max, comma_emin, comma_emax, comma_bmin, comma_bmax;
+    char forward_mask[32];  /* FORWARD: its record-id mask ("^^*****NNN*SSS": N marks the
+                               story number); "" when off */
+    char forward_actor[16]; /* set by the caller for each article: the actor that pronouns
+                               with no antecedent refer to (the story's previous record);
+                               see parley_coder_first_actor */
 } parley_tabari_options;
 
 /* Options that change what the coder emits. */

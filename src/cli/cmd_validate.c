@@ -238,7 +238,11 @@ static void apply_tabari_options(suite *su, const char *text) {
 /* TABARI's own defaults, then the project's .options file. */
 static void tabari_initial_options(suite *su, const char *options_path) {
     su->opt.tabari.enabled = 1;
-    su->opt.tabari.min_words = 8; /* TABARI's default MINIMUM WORDS */
+    su->opt.tabari.min_words = 8; /* TABARI's defaults: MINIMUM WORDS, COMMA: */
+    su->opt.tabari.comma_min = su->opt.tabari.comma_emin = 2;
+    su->opt.tabari.comma_max = su->opt.tabari.comma_emax = 10;
+    su->opt.tabari.comma_bmin = 255;
+    su->opt.tabari.comma_bmax = 0;
     parley_coder_set_options(su->coder, &su->opt);
     if (!options_path) return;
     tabari_options o;

@@ -1015,6 +1015,68 @@ static uint32_t word_count(const token *t, uint32_t n) {
     return w;
 }
 
+static int is_comma(const token *t) {
+    return (t->flags & TOK_PUNCT) && t->norm[0] == ',' && !t->norm[1];
+}
+
+static int in_range(uint32_t v, int lo, int hi) {
+    return v > 0 && (int)v >= lo && (int)v <= hi;
+}
+
+/* TABARI's COMMA: option leaves comma-delimited clauses of the given lengths out of the
+ * sentence: an opening clause, an aside between two commas (not one of a list: "A, B, and C"),
+ * and the closing clause after the last comma that no aside has used ("..., a senior official
+ * said on Saturday"). *toks and *n are replaced by the kept tokens, copied into the arena, when
+ * any clause is left out. */
+static int tabari_comma_clauses(arena *ar, const parley_tabari_options *t, const token **toks,
+                                uint32_t *n) {
+    const token *st = *toks;
+    uint32_t cnt = *n, end = cnt, open = UINT32_MAX;
+    while (end > 0 && (st[end - 1].flags & TOK_PUNCT) && !is_comma(&st[end - 1]))
+        end--; /* the closing full stop stays */
+    uint32_t cut_from[TEXT_MAX_SENTENCE_TOKENS + 1], cut_to[TEXT_MAX_SENTENCE_TOKENS + 1], ncut = 0;
+    int first = 1;
+    for (uint32_t i = 0; i < end; i++) {
+        if (!is_comma(&st[i])) continue;
+        if (first) {
+            first = 0;
+            if (in_range(word_count(st, i), t->comma_bmin, t->comma_bmax)) {
+                cut_from[ncut] = 0;
+                cut_to[ncut++] = i + 1;
+                continue;
+            }
+        } else if (open != UINT32_MAX &&
+                   in_range(word_count(st + open + 1, i - open - 1), t->comma_min, t->comma_max) &&
+                   !(i + 1 < cnt &&
+                     (!strcmp(st[i + 1].norm, "and") || !strcmp(st[i + 1].norm, "or")))) {
+            cut_from[ncut] = open + 1;
+            cut_to[ncut++] = i + 1;
+            open = UINT32_MAX;
+            continue;
+        }
+        open = i;
+    }
+    if (open != UINT32_MAX &&
+        in_range(word_count(st + open + 1, end - open - 1), t->comma_emin, t->comma_emax)) {
+        cut_from[ncut] = open;
+        cut_to[ncut++] = end;
+    }
+    if (!ncut) return 0;
+    token *kept = arena_alloc(ar, cnt * sizeof *kept);
+    if (!kept) return -1;
+    uint32_t k = 0, c = 0;
+    for (uint32_t i = 0; i < cnt; i++) {
+        while (c < ncut && i >= cut_to[c])
+            c++;
+        if (c < ncut && i >= cut_from[c]) continue;
+        kept[k++] = st[i];
+    }
+    if (k == 0) return 0;
+    *toks = kept;
+    *n = k;
+    return 0;
+}
+
 parley_status parley_code_article(parley_coder *c, const parley_article *a, parley_record_fn fn,
                                   void *user, parley_error *err) {
     arena *ar = &c->scratch;
@@ -1035,21 +1097,24 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
         const sentence *sn = &tz.sents[si];
         if (sn->count == 0) continue;
         const token *st = tz.toks + sn->first;
-        if (c->opt.tabari.enabled && word_count(st, sn->count) < (uint32_t)c->opt.tabari.min_words)
-            continue;
-        word_entry *ents = arena_alloc(ar, (sn->count + 1) * sizeof *ents);
-        syntax_word_info *info = arena_alloc(ar, (sn->count + 1) * sizeof *info);
-        tok_ids *ids = arena_alloc(ar, (sn->count + 1) * sizeof *ids);
-        if (!ents || !info || !ids || lookup_words(c, st, sn->count, ents, info) < 0) goto nomem;
+        uint32_t count = sn->count;
+        if (c->opt.tabari.enabled) {
+            if (word_count(st, count) < (uint32_t)c->opt.tabari.min_words) continue;
+            if (tabari_comma_clauses(ar, &c->opt.tabari, &st, &count) < 0) goto nomem;
+        }
+        word_entry *ents = arena_alloc(ar, (count + 1) * sizeof *ents);
+        syntax_word_info *info = arena_alloc(ar, (count + 1) * sizeof *info);
+        tok_ids *ids = arena_alloc(ar, (count + 1) * sizeof *ids);
+        if (!ents || !info || !ids || lookup_words(c, st, count, ents, info) < 0) goto nomem;
         sent_syntax syn;
-        if (syntax_analyse_with(ar, c->pd->lex, c->pd->words, st, sn->count, info, &syn) < 0)
+        if (syntax_analyse_with(ar, c->pd->lex, c->pd->words, st, count, info, &syn) < 0)
             goto nomem;
-        token_ids(&syn, ents, sn->count, ids);
+        token_ids(&syn, ents, count, ids);
         sent_ctx s = {.pd = c->pd,
                       .syn = &syn,
-                      .toks = tz.toks + sn->first,
+                      .toks = st,
                       .ids = ids,
-                      .n = sn->count,
+                      .n = count,
                       .date = date,
                       .mem = &mem,
                       .lone_agent = lone_agent_prefix(&c->opt),

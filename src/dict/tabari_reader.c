@@ -508,6 +508,34 @@ static void read_default(tabari_options *o, const char *r, size_t rn) {
     }
 }
 
+/* "COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8" or "COMMA: OFF". */
+static void read_comma(tabari_options *o, const char *r, size_t rn) {
+    static const char *const NAMES[6] = {"MIN", "MAX", "EMIN", "EMAX", "BMIN", "BMAX"};
+    o->has_comma = 1;
+    o->comma_off = 0;
+    for (int k = 0; k < 6; k++)
+        o->comma[k] = -1;
+    size_t q = 0;
+    while (q < rn) {
+        while (q < rn && !isalpha((unsigned char)r[q]))
+            q++;
+        size_t st = q;
+        while (q < rn && isalpha((unsigned char)r[q]))
+            q++;
+        if (q == st) break;
+        if (tag_is(r + st, q - st, "OFF")) {
+            o->comma_off = 1;
+            continue;
+        }
+        for (int k = 0; k < 6; k++)
+            if (tag_is(r + st, q - st, NAMES[k])) {
+                while (q < rn && (isspace((unsigned char)r[q]) || r[q] == '='))
+                    q++;
+                if (q < rn && isdigit((unsigned char)r[q])) o->comma[k] = atoi(r + q);
+            }
+    }
+}
+
 static int options_text(rd_text *t, tabari_options *o) {
     memset(o, 0, sizeof *o);
     o->complex_verbs = o->complex_actors = o->complex_conj = -1;
@@ -560,6 +588,8 @@ static int options_text(rd_text *t, tabari_options *o) {
                 }
             }
             if (unknown && opt_unknown(o, &cp, l) < 0) return -1;
+        } else if (tag_is(kw, kn, "COMMA")) {
+            read_comma(o, r, rn);
         } else if (tag_is(kw, kn, "DEFAULT")) {
             read_default(o, r, rn);
         } else if (tag_is(kw, kn, "FORWARD")) {
@@ -730,6 +760,15 @@ void tabari_options_apply(const tabari_options *o, parley_tabari_options *t) {
             t->code_by = 1;
         else if (name_eq(n, "CODE ALL"))
             t->code_by = 2;
+    }
+    if (o->has_comma) {
+        int *f[6] = {&t->comma_min,  &t->comma_max,  &t->comma_emin,
+                     &t->comma_emax, &t->comma_bmin, &t->comma_bmax};
+        for (int k = 0; k < 6; k++)
+            if (o->comma_off)
+                *f[k] = 0;
+            else if (o->comma[k] >= 0)
+                *f[k] = o->comma[k];
     }
     if (o->forward) forward_mask(o->forward, t->forward_mask, sizeof t->forward_mask);
     v = tabari_option_get(o, "CONVERT AGENT");

@@ -102,6 +102,9 @@ typedef struct {
     int has_default;
     char default_source[16], default_target[16]; /* "" when not given */
     int default_prior, default_after;
+    /* "COMMA: MIN = 2 MAX = 10 EMIN = 2 EMAX = 10 BMIN = 255 BMAX = 0" or "COMMA: OFF" */
+    int has_comma, comma_off;
+    int comma[6];  /* MIN MAX EMIN EMAX BMIN BMAX; -1 when not given */
     char *forward; /* NULL when absent */
     char **output;
     size_t n_output;
@@ -119,7 +122,8 @@ int tabari_read_options_mem(const char *text, size_t len, tabari_options *o, cha
 void tabari_options_free(tabari_options *o);
 /* Value of the last "SET: name = value" (name compared ignoring case and blanks), or NULL. */
 const char *tabari_option_get(const tabari_options *o, const char *name);
-/* Apply what o sets (COMPLEX: NOACTPRIOR, DEFAULT:, SET: MINIMUM WORDS, SET: CONVERT AGENT) on
+/* Apply what o sets (COMPLEX:, DEFAULT:, COMMA:, FORWARD:, SET: MINIMUM WORDS, CONVERT AGENT,
+ * CODE BY ...) on
  * top of t, as TABARI applies an options file and then each option record in turn; t->enabled
  * is set. Other options are left alone. */
 void tabari_options_apply(const tabari_options *o, parley_tabari_options *t);
