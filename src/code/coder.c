@@ -800,18 +800,17 @@ static void tabari_missing_sides(const sent_ctx *s, const parley_tabari_options 
 /* TABARI matches its verbs whatever the part of speech ("Estonia actxd from Libya" with ACTXD
  * listed as a form of ACT): a word that is not tagged a verb codes as one when the verbs
  * dictionary has it and it is no noun, or it is a noun right after an actor, "has" or a
- * modal. */
+ * modal, or a pattern of its own names the words before it. */
 static int tabari_verb_word(const sent_ctx *s, uint32_t h, int is_noun) {
     if (s->toks[h].flags & TOK_PUNCT) return 0;
-    if (is_noun) {
-        int after_actor = h > 0 && (s->syn->wcls[h - 1] & (W_HAVE | W_MODAL)); /* "has actxd" */
-        for (uint32_t k = 0; k < s->nm && !after_actor; k++)
-            after_actor = s->m[k].last + 1 == h;
-        if (!after_actor) return 0;
-    }
+    int verb_place = !is_noun || (h > 0 && (s->syn->wcls[h - 1] & (W_HAVE | W_MODAL)));
+    for (uint32_t k = 0; k < s->nm && !verb_place; k++)
+        verb_place = s->m[k].last + 1 == h;
     verb_match vm;
     int r = match_verb_at(s, h, 0, &vm);
-    return r && r != 2 && vm.code.code[0];
+    if (!r || r == 2 || !vm.code.code[0]) return 0;
+    /* a noun also codes as a verb when a pattern names the words before it ("raised its *") */
+    return verb_place || (vm.pattern && vm.pattern->before_n);
 }
 
 /* A conjunction that joins two actors of one compound ("Arnor and Gondor") is not a clause
