@@ -797,20 +797,25 @@ static void tabari_missing_sides(const sent_ctx *s, const parley_tabari_options 
         vm->split_source = 1;
 }
 
-/* TABARI matches its verbs whatever the part of speech ("Estonia actxd from Libya" with ACTXD
- * listed as a form of ACT): a word that is not tagged a verb codes as one when the verbs
- * dictionary has it and it is no noun, or it is a noun right after an actor, "has" or a
- * modal, or a pattern of its own names the words before it. */
-static int tabari_verb_word(const sent_ctx *s, uint32_t h, int is_noun) {
+/* "a", "an", "the": TABARI reads the word after an article as a noun. */
+static int after_article(const sent_ctx *s, uint32_t h) {
+    if (h == 0) return 0;
+    const char *w = s->toks[h - 1].norm;
+    return !strcmp(w, "a") || !strcmp(w, "an") || !strcmp(w, "the");
+}
+
+/* TABARI has no parts of speech: any word of its verbs dictionary is a verb ("Estonia actxd
+ * from Libya" with ACTXD listed as a form of ACT; "by its resumption of ties"), except a word
+ * after an article or a capitalised word inside the sentence (a name: "To Restore"), unless a
+ * pattern of its own names the words before it ("raised its *"). */
+static int tabari_verb_word(const sent_ctx *s, uint32_t h) {
     if (s->toks[h].flags & TOK_PUNCT) return 0;
-    int verb_place = !is_noun || (h > 0 && (s->syn->wcls[h - 1] & (W_HAVE | W_MODAL)));
-    for (uint32_t k = 0; k < s->nm && !verb_place; k++)
-        verb_place = s->m[k].last + 1 == h;
     verb_match vm;
     int r = match_verb_at(s, h, 0, &vm);
     if (!r || r == 2 || !vm.code.code[0]) return 0;
-    /* a noun also codes as a verb when a pattern names the words before it ("raised its *") */
-    return verb_place || (vm.pattern && vm.pattern->before_n);
+    if (vm.pattern && vm.pattern->before_n) return 1;
+    uint16_t f = s->toks[h].flags;
+    return !after_article(s, h) && !(h > 0 && (f & TOK_CAP) && !(f & TOK_ALLCAPS));
 }
 
 /* A conjunction that joins two actors of one compound ("Arnor and Gondor") is not a clause
@@ -830,11 +835,11 @@ static int tabari_clause_break(const sent_ctx *s, uint32_t a, uint32_t b) {
     return 0;
 }
 
-/* TABARI leaves a "complex" sentence uncoded: an actor coded [+++], or as many verbs of the
- * dictionary or conjunctions (outside compounds) as its COMPLEX: limits. */
+/* TABARI leaves a "complex" sentence uncoded: an actor coded [+++] (or discards it: [###]), or
+ * as many verbs of the dictionary or conjunctions (outside compounds) as its COMPLEX: limits. */
 static int tabari_complex(const sent_ctx *s, const parley_tabari_options *t) {
-    for (uint32_t k = 0; k < s->nm; k++)
-        if (!strcmp(s->m[k].code, "+++")) return 1;
+    for (uint32_t k = 0; k < s->nm; k++) /* complex, or discarded */
+        if (!strcmp(s->m[k].code, "+++") || !strcmp(s->m[k].code, "###")) return 1;
     if (!t->complex_verbs && !t->complex_conj) return 0;
     int verbs = 0, conj = 0;
     for (uint32_t h = 0; h < s->n; h++) {
@@ -844,7 +849,7 @@ static int tabari_complex(const sent_ctx *s, const parley_tabari_options *t) {
         if (tag_is_verb(s->syn->tag[h]) && gi >= 0 && s->syn->groups[gi].head == h)
             verbs += match_verb_at(s, h, 0, &vm) != 0;
         else
-            verbs += tabari_verb_word(s, h, tag_is_noun(s->syn->tag[h]));
+            verbs += tabari_verb_word(s, h);
     }
     return (t->complex_verbs && verbs >= t->complex_verbs) ||
            (t->complex_conj && conj >= t->complex_conj);
@@ -897,7 +902,7 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
         int gi = syn->group_of[h];
         int is_verb = tag_is_verb(syn->tag[h]) && gi >= 0 && syn->groups[gi].head == h;
         int is_noun = tag_is_noun(syn->tag[h]);
-        if (tab->enabled && !is_verb && tabari_verb_word(s, h, is_noun)) {
+        if (tab->enabled && !is_verb && tabari_verb_word(s, h)) {
             is_verb = 1;
             is_noun = 0;
         }
