@@ -797,6 +797,13 @@ static void tabari_missing_sides(const sent_ctx *s, const parley_tabari_options 
         vm->split_source = 1;
 }
 
+/* Is token h part of an actor or agent phrase ("security forces")? */
+static int in_mention(const sent_ctx *s, uint32_t h) {
+    for (uint32_t k = 0; k < s->nm; k++)
+        if (s->m[k].first <= h && h <= s->m[k].last) return 1;
+    return 0;
+}
+
 /* "a", "an", "the": TABARI reads the word after an article as a noun. */
 static int after_article(const sent_ctx *s, uint32_t h) {
     if (h == 0) return 0;
@@ -809,7 +816,7 @@ static int after_article(const sent_ctx *s, uint32_t h) {
  * after an article or a capitalised word inside the sentence (a name: "To Restore"), unless a
  * pattern of its own names the words before it ("raised its *"). */
 static int tabari_verb_word(const sent_ctx *s, uint32_t h) {
-    if (s->toks[h].flags & TOK_PUNCT) return 0;
+    if ((s->toks[h].flags & TOK_PUNCT) || in_mention(s, h)) return 0;
     verb_match vm;
     int r = match_verb_at(s, h, 0, &vm);
     if (!r || r == 2 || !vm.code.code[0]) return 0;
@@ -835,11 +842,30 @@ static int tabari_clause_break(const sent_ctx *s, uint32_t a, uint32_t b) {
     return 0;
 }
 
+/* COMPLEX: NOACTPRIOR: no actor before the sentence's first coded verb ("Rebuked by Eriador,
+ * ..."). */
+static int tabari_no_actor_prior(const sent_ctx *s) {
+    for (uint32_t h = 0; h < s->n; h++) {
+        if (s->toks[h].flags & TOK_PUNCT) continue;
+        int gi = s->syn->group_of[h];
+        int tagged = tag_is_verb(s->syn->tag[h]) && gi >= 0 && s->syn->groups[gi].head == h;
+        uint16_t f = s->toks[h].flags;
+        if (!tagged && (after_article(s, h) || (h > 0 && (f & TOK_CAP) && !(f & TOK_ALLCAPS))))
+            continue;
+        verb_match vm;
+        int r = match_verb_at(s, h, 0, &vm);
+        if (!r || r == 2 || !vm.code.code[0] || in_mention(s, h)) continue;
+        return !s->nm || s->m[0].last >= vm.anchor_first;
+    }
+    return 0;
+}
+
 /* TABARI leaves a "complex" sentence uncoded: an actor coded [+++] (or discards it: [###]), or
  * as many verbs of the dictionary or conjunctions (outside compounds) as its COMPLEX: limits. */
 static int tabari_complex(const sent_ctx *s, const parley_tabari_options *t) {
     for (uint32_t k = 0; k < s->nm; k++) /* complex, or discarded */
         if (!strcmp(s->m[k].code, "+++") || !strcmp(s->m[k].code, "###")) return 1;
+    if (t->no_actor_prior && tabari_no_actor_prior(s)) return 1;
     if (!t->complex_verbs && !t->complex_conj) return 0;
     int verbs = 0, conj = 0;
     for (uint32_t h = 0; h < s->n; h++) {
