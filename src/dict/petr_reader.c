@@ -324,6 +324,12 @@ static int is_sep(char ch) {
     return isspace((unsigned char)ch) || ch == '_';
 }
 
+/* A word ending in "n't" ("DIDN'T", "CAN'T"), which the tokenizer splits off. */
+static int has_nt(const char *w, size_t n) {
+    return n >= 4 && tolower((unsigned char)w[n - 3]) == 'n' && w[n - 2] == '\'' &&
+           tolower((unsigned char)w[n - 1]) == 't';
+}
+
 int rd_phrase(rd_ctx *c, const char *s, size_t n, dict_word *w, int max) {
     size_t i = 0;
     int k = 0, saw_space = 1, saw_us = 0;
@@ -357,9 +363,18 @@ int rd_phrase(rd_ctx *c, const char *s, size_t n, dict_word *w, int max) {
         }
         if (e == b) continue; /* a stray '=' or '~' */
         if (k >= max) return -1;
-        if (k > 0 && ((saw_us && !saw_space) || (c->fmt & RDF_ADJ_ALL))) fl |= DW_ADJACENT;
+        uint8_t adj = 0;
+        if (k > 0 && ((saw_us && !saw_space) || (c->fmt & RDF_ADJ_ALL))) adj = DW_ADJACENT;
+        if (has_nt(s + b, e - b)) { /* "DIDN'T" is split as the text is: "did" + "n't" */
+            if (k + 1 >= max) return -1;
+            w[k].word = word_id(c, s + b, e - 3 - b);
+            w[k].flags = adj;
+            k++;
+            b = e - 3;
+            adj = DW_ADJACENT;
+        }
         w[k].word = word_id(c, s + b, e - b);
-        w[k].flags = fl;
+        w[k].flags = fl | adj;
         k++;
         saw_space = 0;
         saw_us = 0;
@@ -820,6 +835,16 @@ static int units_rec(rd_ctx *c, const char *s, size_t n, rd_unit *u, int max, in
         if (e == b) { /* stray '=' or '~' */
             if (i == b) i++;
             continue;
+        }
+        if (has_nt(s + b, e - b)) { /* "DIDN'T" is split as the text is: "did" + "n't" */
+            uint32_t id0 = word_id(c, s + b, e - 3 - b);
+            if (!id0) {
+                *why = "out of memory";
+                return -1;
+            }
+            if (unit_push(u, &k, max, RU_WORD, adj, id0) < 0) goto toolong;
+            b = e - 3;
+            fl |= DW_ADJACENT;
         }
         uint32_t id = word_id(c, s + b, e - b);
         if (!id) {
