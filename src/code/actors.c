@@ -194,12 +194,57 @@ static uint32_t pair_reference(const sent_ctx *s, uint32_t i, mention out[2]) {
     return n;
 }
 
+/* Is the conjunction at token j a clause boundary rather than the join of a compound ("Elrond
+ * and Gondor")? Only the actors named so far (list) and the actor phrases (s->m) are known. */
+static int conj_splits_clause(const sent_ctx *s, uint32_t j, const mention *list, uint32_t nm) {
+    int before = 0, after = 0;
+    for (uint32_t k = 0; k < nm && !before; k++)
+        before = list[k].last + 1 == j;
+    for (uint32_t k = 0; k < s->nm && !after; k++)
+        after =
+            s->m[k].first == j + 1 || (s->m[k].first == j + 2 && is_word(&s->toks[j + 1], "the"));
+    return !(before && after);
+}
+
+/* TABARI's pronouns: in the sentence's first clause, the nearest actor before the pronoun
+ * ("urged Bree to assist it"); in a later clause (after and/but/or), the first actor of the
+ * clause before ("Elrond urged Bree ... and Gondor asked him"). -1 when no actor precedes. */
+static int32_t tabari_pronoun(const sent_ctx *s, uint32_t i, const mention *list, uint32_t nm) {
+    if (!nm || list[0].last >= i) return -1;
+    uint32_t cs = 0, prev = 0; /* the pronoun's clause start, the previous clause's start */
+    for (uint32_t j = 0; j < i; j++)
+        if ((s->syn->wcls[j] & W_CONJ) && conj_splits_clause(s, j, list, nm)) {
+            prev = cs;
+            cs = j + 1;
+        }
+    if (cs == 0) {
+        int32_t near = -1;
+        for (uint32_t k = 0; k < nm && list[k].last < i; k++)
+            near = (int32_t)k;
+        return near;
+    }
+    for (uint32_t k = 0; k < nm && list[k].first < cs; k++)
+        if (list[k].first >= prev) return (int32_t)k;
+    return -1;
+}
+
 /* A pronoun or a bare surname becomes a mention of the actor it refers to. */
 static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uint32_t nm,
                          mention *m) {
     const token *t = &s->toks[i];
     const article_mem *mem = s->mem;
     if (!mem || (t->flags & TOK_INQUOTE)) return 0;
+    if (s->tabari && (s->syn->wcls[i] & (W_PRON_PERSON | W_PRON_OTHER))) {
+        int32_t r = tabari_pronoun(s, i, list, nm);
+        if (r >= 0) {
+            *m = list[r];
+            m->first = m->last = i;
+            m->group = -1;
+            m->pronoun = 1;
+            m->in_pp = object_of_preposition(s, i);
+            return 1;
+        }
+    }
     memset(m, 0, sizeof *m);
     m->agent_of = -1;
     m->first = m->last = i;
@@ -551,6 +596,7 @@ int find_mentions(arena *a, sent_ctx *s) {
             s->m[k].in_pp = 1;
     /* Pronouns and bare surnames, merged into the mention list in text order. */
     if (s->mem) {
+        s->nm = nm; /* the actor phrases, for TABARI's pronouns */
         mention *merged = arena_alloc(a, (s->n + 1) * sizeof *merged);
         if (!merged) return -1;
         uint32_t out = 0, k = 0;
