@@ -33,8 +33,10 @@ int word_matches(const dict *d, const token *t, const tok_ids *id, const dict_wo
         uint32_t l = d->strings.lens[w->word];
         return l <= t->norm_len && memcmp(t->norm, intern_str(&d->strings, w->word), l) == 0;
     }
+    if (w->flags & DW_NOSUFFIX) return w->word == id->wid;
     return w->word == id->wid || (id->nlem && w->word == id->nlem) ||
-           (id->vlem && w->word == id->vlem);
+           (id->vlem && w->word == id->vlem) ||
+           ((w->flags & DW_ENDINGS) && id->eid && w->word == id->eid);
 }
 
 static int phrase_matches(const sent_ctx *s, const dict_phrase *p, uint32_t at) {
@@ -86,6 +88,7 @@ static const dict_phrase *longest_at(const sent_ctx *s, uint32_t i) {
     if (t->flags & TOK_PUNCT) return NULL;
     best_for_first(s, s->ids[i].wid, i, &best);
     if (s->ids[i].nlem != s->ids[i].wid) best_for_first(s, s->ids[i].nlem, i, &best);
+    if (s->ids[i].eid) best_for_first(s, s->ids[i].eid, i, &best);
     for (uint32_t k = 0; k < s->ids[i].nstem; k++)
         best_for_first(s, s->ids[i].stem[k], i, &best);
     (void)d;

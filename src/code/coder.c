@@ -79,6 +79,7 @@ static void token_ids(const sent_syntax *syn, const word_entry *ents, uint32_t n
     for (uint32_t i = 0; i < n; i++) {
         const word_entry *e = &ents[i];
         ids[i].wid = ids[i].vlem = ids[i].nlem = e->wid;
+        ids[i].eid = e->eid;
         ids[i].stem = e->stem;
         ids[i].nstem = e->nstem;
         if (!e->len) continue;
@@ -100,8 +101,8 @@ static int build_wordset(arena *a, sent_ctx *s) {
     if (!s->wordset) return -1;
     s->wordset_cap = cap;
     for (uint32_t i = 0; i < s->n; i++) {
-        uint32_t ids[3] = {s->ids[i].wid, s->ids[i].vlem, s->ids[i].nlem};
-        for (int k = 0; k < 3; k++) {
+        uint32_t ids[4] = {s->ids[i].wid, s->ids[i].vlem, s->ids[i].nlem, s->ids[i].eid};
+        for (int k = 0; k < 4; k++) {
             if (!ids[k]) continue;
             uint32_t h = (ids[k] * 2654435761u) & (cap - 1);
             while (s->wordset[h] && s->wordset[h] != ids[k])

@@ -24,6 +24,7 @@ struct parley_dicts {
 
 typedef struct {
     uint32_t wid, vlem, nlem; /* exact word id, verb lemma id, noun lemma id (0 = none) */
+    uint32_t eid;             /* the word minus a TABARI regular ending (0 = none) */
     const uint32_t *stem;     /* ids of dictionary stems that are prefixes of the token */
     uint32_t nstem;
 } tok_ids;

@@ -14,7 +14,7 @@ enum { GAP = 10, BACK_GAP = 6 };
 
 static int elem_word_at(const sent_ctx *s, const dict_elem *e, uint32_t i) {
     if (e->flags & DW_EXACT) return s->ids[i].wid == e->id;
-    dict_word w = {e->id, (uint8_t)(e->flags & (DW_STEM | DW_CAPS))};
+    dict_word w = {e->id, (uint8_t)(e->flags & (DW_STEM | DW_CAPS | DW_ENDINGS | DW_NOSUFFIX))};
     return word_matches(&s->pd->d, &s->toks[i], &s->ids[i], &w);
 }
 
@@ -43,10 +43,10 @@ static int sentence_has(const sent_ctx *s, uint32_t word) {
 static uint32_t set_at(const sent_ctx *s, uint32_t set, uint32_t i) {
     const dict *d = &s->pd->d;
     const tok_ids *id = &s->ids[i];
-    uint32_t keys[3] = {id->wid, id->vlem != id->wid ? id->vlem : 0,
-                        id->nlem != id->wid && id->nlem != id->vlem ? id->nlem : 0};
+    uint32_t keys[4] = {id->wid, id->vlem != id->wid ? id->vlem : 0,
+                        id->nlem != id->wid && id->nlem != id->vlem ? id->nlem : 0, id->eid};
     uint32_t best = 0;
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k < 4; k++)
         for (uint32_t it = dict_set_first(d, set, keys[k]); it; it = d->set_next[it - 1]) {
             const dict_set_item *x = &d->set_items.v[it - 1];
             if (x->n > best && item_at(s, x, i)) best = x->n;
@@ -182,7 +182,8 @@ static int anchor_at(const sent_ctx *s, const dict_verb *v, uint32_t h, uint32_t
     const dict_word *w = &d->words.v[v->anchor_off];
     dict_word first = w[0];
     const tok_ids *id = &s->ids[h];
-    int ok = word_matches(d, &s->toks[h], id, &first) || (id->vlem && first.word == id->vlem);
+    int ok = word_matches(d, &s->toks[h], id, &first) ||
+             (id->vlem && first.word == id->vlem && !(first.flags & DW_NOSUFFIX));
     if (!ok) return 0;
     uint32_t i = h;
     for (uint32_t k = 1; k < v->anchor_n; k++) {
@@ -273,5 +274,7 @@ int match_verb_at(const sent_ctx *s, uint32_t h, int want_noun, verb_match *out)
         scan_list(s, id->nlem, h, want_noun, out, &found);
     for (uint32_t k = 0; k < id->nstem; k++)
         if (id->stem[k] != id->wid) scan_list(s, id->stem[k], h, want_noun, out, &found);
+    if (id->eid && id->eid != id->vlem && id->eid != id->nlem)
+        scan_list(s, id->eid, h, want_noun, out, &found);
     return found;
 }

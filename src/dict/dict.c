@@ -28,6 +28,12 @@ int dict_init(dict *d) {
         intern_free(&d->strings);
         return -1;
     }
+    if (intern_init(&d->endings) < 0 || intern_init(&d->verb_endings) < 0) {
+        intern_free(&d->strings);
+        intern_free(&d->stems);
+        intern_free(&d->endings);
+        return -1;
+    }
     return 0;
 }
 
@@ -35,6 +41,8 @@ void dict_free(dict *d) {
     if (!d) return;
     intern_free(&d->strings);
     intern_free(&d->stems);
+    intern_free(&d->endings);
+    intern_free(&d->verb_endings);
     free(d->words.v);
     free(d->phrases.v);
     free(d->actors.v);
@@ -138,10 +146,17 @@ int32_t dict_parse_date(const char *s, size_t n) {
     return -1;
 }
 
+/* Remember a word that takes TABARI's regular endings (see DW_ENDINGS). */
+static int dict_add_ending_word(dict *d, uint32_t word) {
+    const char *s = intern_str(&d->strings, word);
+    return intern_add(&d->endings, s, strlen(s)) ? 0 : -1;
+}
+
 uint32_t dict_add_words(dict *d, const dict_word *w, uint32_t n) {
     uint32_t off = d->words.n;
     for (uint32_t i = 0; i < n; i++) {
         VEC_PUSH(d->words, w[i], return UINT32_MAX);
+        if ((w[i].flags & DW_ENDINGS) && dict_add_ending_word(d, w[i].word) < 0) return UINT32_MAX;
         if (w[i].flags & DW_STEM) {
             const char *s = intern_str(&d->strings, w[i].word);
             size_t len = strlen(s);
@@ -242,6 +257,11 @@ uint32_t dict_add_verb(dict *d, const dict_word *anchor, uint32_t n, const dict_
     if (n == 0) return UINT32_MAX;
     uint32_t off = dict_add_words(d, anchor, n);
     if (off == UINT32_MAX) return UINT32_MAX;
+    for (uint32_t i = 0; i < n; i++)
+        if (anchor[i].flags & DW_ENDINGS) {
+            const char *s = intern_str(&d->strings, anchor[i].word);
+            if (!intern_add(&d->verb_endings, s, strlen(s))) return UINT32_MAX;
+        }
     dict_verb v = {.anchor_off = off,
                    .anchor_n = n,
                    .noun = (uint8_t)(noun != 0),
@@ -283,6 +303,11 @@ uint32_t dict_add_pattern(dict *d, const dict_elem *before, uint32_t nb, const d
                       .text = text,
                       .file = file,
                       .line = line};
+    for (uint32_t i = 0; i < nb + na; i++) {
+        const dict_elem *e = i < nb ? &before[i] : &after[i - nb];
+        if (e->kind == PE_WORD && (e->flags & DW_ENDINGS) && dict_add_ending_word(d, e->id) < 0)
+            return UINT32_MAX;
+    }
     for (uint32_t i = 0; i < nb; i++)
         VEC_PUSH(d->elems, before[i], return UINT32_MAX);
     p.after_off = d->elems.n;

@@ -356,9 +356,12 @@ int rd_phrase(rd_ctx *c, const char *s, size_t n, dict_word *w, int max) {
                 fl |= DW_STEM;
                 i++;
             } else if (i < n && s[i] == '=') {
+                if (c->fmt & RDF_ENDINGS) fl |= DW_NOSUFFIX;
                 i++;
             } else if (!(i < n && s[i] == '_')) {
                 fl |= DW_STEM;
+            } else if ((c->fmt & RDF_ENDINGS) && (i + 1 == n || isspace((unsigned char)s[i + 1]))) {
+                fl |= DW_ENDINGS; /* a closing "WORD_", not a connector "WORD_WORD" */
             }
         }
         if (e == b) continue; /* a stray '=' or '~' */
@@ -827,9 +830,12 @@ static int units_rec(rd_ctx *c, const char *s, size_t n, rd_unit *u, int max, in
                 fl |= DW_STEM;
                 i++;
             } else if (i < n && s[i] == '=') {
+                if (c->fmt & RDF_ENDINGS) fl |= DW_NOSUFFIX;
                 i++;
             } else if (!(i < n && s[i] == '_')) {
                 fl |= DW_STEM;
+            } else if ((c->fmt & RDF_ENDINGS) && (i + 1 == n || isspace((unsigned char)s[i + 1]))) {
+                fl |= DW_ENDINGS; /* a closing "WORD_", not a connector "WORD_WORD" */
             }
         }
         if (e == b) { /* stray '=' or '~' */

@@ -258,7 +258,7 @@ static int tabari_verbs_text(dict *d, const char *name, rd_text *t, tabari_time_
         return -1;
     }
     rd_ctx c;
-    rd_ctx_init(&c, d, name, RDF_STEMS | RDF_ALTS);
+    rd_ctx_init(&c, d, name, RDF_STEMS | RDF_ALTS | RDF_ENDINGS);
     for (uint32_t i = 0; i < t->n && !c.oom;) {
         if (t->v[i].s[0] == '&')
             i = rd_collect_synset(&c, t, i);
@@ -353,7 +353,7 @@ static int run_tabari(dict *d, const char *name, rd_text *t, tab_kind kind, taba
         return -1;
     }
     rd_ctx c;
-    rd_ctx_init(&c, d, name, RDF_STEMS);
+    rd_ctx_init(&c, d, name, RDF_STEMS | RDF_ENDINGS);
     int rc = kind == TK_ACTORS ? rd_read_actors(&c, t, 1) : rd_read_agents(&c, t, 1);
     rd_ctx_free(&c);
     if (rc < 0) oom_err(err, errlen);
