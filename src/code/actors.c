@@ -39,24 +39,38 @@ int word_matches(const dict *d, const token *t, const tok_ids *id, const dict_wo
            ((w->flags & DW_ENDINGS) && id->eid && w->word == id->eid);
 }
 
-static int phrase_matches(const sent_ctx *s, const dict_phrase *p, uint32_t at) {
+/* The number of tokens phrase p spans from token `at`, 0 when it does not match there. */
+static uint32_t phrase_span(const sent_ctx *s, const dict_phrase *p, uint32_t at) {
     const dict *d = &s->pd->d;
-    if (at + p->n > s->n) return 0;
-    for (uint32_t k = 0; k < p->n; k++)
-        if (!word_matches(d, &s->toks[at + k], &s->ids[at + k], &d->words.v[p->words_off + k]))
-            return 0;
-    return 1;
+    if (!p->loose) {
+        if (at + p->n > s->n) return 0;
+        for (uint32_t k = 0; k < p->n; k++)
+            if (!word_matches(d, &s->toks[at + k], &s->ids[at + k], &d->words.v[p->words_off + k]))
+                return 0;
+        return p->n;
+    }
+    uint32_t i = at;
+    for (uint32_t k = 0; k < p->n; k++, i++) {
+        const dict_word *w = &d->words.v[p->words_off + k];
+        uint32_t limit = (k == 0 || (w->flags & DW_ADJACENT)) ? i : i + DICT_PHRASE_GAP;
+        while (i <= limit && i < s->n && !word_matches(d, &s->toks[i], &s->ids[i], w))
+            i++;
+        if (i > limit || i >= s->n) return 0;
+    }
+    return i - at;
 }
 
-/* Best phrase starting at token i in a list sorted longest first. */
+/* Best phrase starting at token i in a list sorted longest first; *len: the tokens it spans. */
 static void best_in(const sent_ctx *s, const uint32_t *list, uint32_t n, uint32_t i,
-                    const dict_phrase **best) {
+                    const dict_phrase **best, uint32_t *len) {
     const dict *d = &s->pd->d;
     for (uint32_t k = 0; k < n; k++) {
         const dict_phrase *p = &d->phrases.v[list[k]];
         if (*best && p->n <= (*best)->n) break;
-        if (phrase_matches(s, p, i)) {
+        uint32_t l = phrase_span(s, p, i);
+        if (l) {
             *best = p;
+            *len = l;
             break;
         }
     }
@@ -64,7 +78,8 @@ static void best_in(const sent_ctx *s, const uint32_t *list, uint32_t n, uint32_
 
 /* Phrases whose first word is `key`: those of one word or with a stem second word (first-word
  * index), and those whose first two words are key + token i+1 (two-word index). */
-static void best_for_first(const sent_ctx *s, uint32_t key, uint32_t i, const dict_phrase **best) {
+static void best_for_first(const sent_ctx *s, uint32_t key, uint32_t i, const dict_phrase **best,
+                           uint32_t *len) {
     const dict *d = &s->pd->d;
     if (!key || key >= d->strings.count) return;
     if (i + 1 < s->n) {
@@ -74,24 +89,23 @@ static void best_for_first(const sent_ctx *s, uint32_t key, uint32_t i, const di
         for (int k = 0; k < 3; k++) {
             uint32_t n;
             const uint32_t *list = dict_pair_phrases(d, key, seconds[k], &n);
-            if (list) best_in(s, list, n, i, best);
+            if (list) best_in(s, list, n, i, best, len);
         }
     }
     uint32_t a = d->phrase_heads[key], b = d->phrase_heads[key + 1];
-    best_in(s, d->phrase_list + a, b - a, i, best);
+    best_in(s, d->phrase_list + a, b - a, i, best, len);
 }
 
-static const dict_phrase *longest_at(const sent_ctx *s, uint32_t i) {
-    const dict *d = &s->pd->d;
+/* The longest phrase at token i; *len: the tokens it spans. */
+static const dict_phrase *longest_at(const sent_ctx *s, uint32_t i, uint32_t *len) {
     const token *t = &s->toks[i];
     const dict_phrase *best = NULL;
     if (t->flags & TOK_PUNCT) return NULL;
-    best_for_first(s, s->ids[i].wid, i, &best);
-    if (s->ids[i].nlem != s->ids[i].wid) best_for_first(s, s->ids[i].nlem, i, &best);
-    if (s->ids[i].eid) best_for_first(s, s->ids[i].eid, i, &best);
+    best_for_first(s, s->ids[i].wid, i, &best, len);
+    if (s->ids[i].nlem != s->ids[i].wid) best_for_first(s, s->ids[i].nlem, i, &best, len);
+    if (s->ids[i].eid) best_for_first(s, s->ids[i].eid, i, &best, len);
     for (uint32_t k = 0; k < s->ids[i].nstem; k++)
-        best_for_first(s, s->ids[i].stem[k], i, &best);
-    (void)d;
+        best_for_first(s, s->ids[i].stem[k], i, &best, len);
     return best;
 }
 
@@ -470,23 +484,24 @@ int find_mentions(arena *a, sent_ctx *s) {
     if (!raw || !s->m) return -1;
     uint32_t nr = 0;
     for (uint32_t i = 0; i < s->n;) {
-        const dict_phrase *p = longest_at(s, i);
+        uint32_t len = 0;
+        const dict_phrase *p = longest_at(s, i, &len);
         if (!p) {
             i++;
             continue;
         }
         if (p->kind == PH_DISCARD) {
             s->discard = p->story ? 2 : (s->discard ? s->discard : 1);
-            i += p->n;
+            i += len;
             continue;
         }
         if (p->kind == PH_ACTOR || p->kind == PH_AGENT) {
             raw[nr].first = i;
-            raw[nr].last = i + p->n - 1;
+            raw[nr].last = i + len - 1;
             raw[nr].p = p;
             nr++;
         }
-        i += p->n;
+        i += len;
     }
     /* Combine: [actor][agent] ("Russian troops"), [agent][actor] ("President Biden"),
      * [actor]'s [agent] ("Russia's foreign minister"), [agent] of/in/from [the] [actor]. */

@@ -475,14 +475,20 @@ const uint32_t *dict_pair_phrases(const dict *d, uint32_t w0, uint32_t w1, uint3
     return NULL;
 }
 
+/* Is the phrase found through its first two words? Not when its second word is a stem, nor when
+ * other words may stand between them (a loose TABARI phrase). */
+static int in_pair_index(const dict *d, const dict_phrase *p) {
+    if (p->n < 2) return 0;
+    uint8_t f = d->words.v[p->words_off + 1].flags;
+    return !(f & DW_STEM) && !(p->loose && !(f & DW_ADJACENT));
+}
+
 /* Move the phrases whose second word is exact into the two-word index; their first-word key
  * becomes 0 so the first-word index leaves them out. */
 static int index_pairs(dict *d, uint32_t *keys) {
     uint32_t npairs = 0;
-    for (uint32_t i = 0; i < d->phrases.n; i++) {
-        const dict_phrase *p = &d->phrases.v[i];
-        if (p->n >= 2 && !(d->words.v[p->words_off + 1].flags & DW_STEM)) npairs++;
-    }
+    for (uint32_t i = 0; i < d->phrases.n; i++)
+        npairs += in_pair_index(d, &d->phrases.v[i]);
     d->pair_cap = 16;
     while (d->pair_cap < npairs * 2 + 2)
         d->pair_cap *= 2;
@@ -501,7 +507,7 @@ static int index_pairs(dict *d, uint32_t *keys) {
         }
         for (uint32_t i = 0; i < d->phrases.n; i++) {
             const dict_phrase *p = &d->phrases.v[i];
-            if (p->n < 2 || (d->words.v[p->words_off + 1].flags & DW_STEM)) continue;
+            if (!in_pair_index(d, p)) continue;
             uint32_t w0 = d->words.v[p->words_off].word, w1 = d->words.v[p->words_off + 1].word;
             struct dict_pair_slot *sl = pair_slot(d, w0, w1);
             sl->w0 = w0;

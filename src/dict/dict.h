@@ -70,8 +70,11 @@ typedef struct {
     uint16_t n;         /* number of words */
     uint8_t kind;       /* dict_phrase_kind */
     uint8_t story;      /* discards: 1 = discard the whole story ('+' entries) */
+    uint8_t loose;      /* TABARI: a word not joined by '_' may have up to DICT_PHRASE_GAP
+                           other tokens before it ("AL GORE": Al "The Weasel" Gore) */
     uint32_t target;    /* index into actors / agents / issues; unused for discards */
 } dict_phrase;
+enum { DICT_PHRASE_GAP = 4 };
 
 /* -------- verb patterns -------- */
 typedef enum {

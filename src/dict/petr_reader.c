@@ -1170,10 +1170,12 @@ int rd_read_actors(rd_ctx *c, const rd_text *t, int tabari) {
                 break;
             }
         }
-        if (dict_add_phrase(c->d, w, (uint32_t)k, PH_ACTOR, actor, 0) == UINT32_MAX) {
+        uint32_t ph = dict_add_phrase(c->d, w, (uint32_t)k, PH_ACTOR, actor, 0);
+        if (ph == UINT32_MAX) {
             c->oom = 1;
             break;
         }
+        c->d->phrases.v[ph].loose = (c->fmt & RDF_ENDINGS) != 0;
         if (br) add_roles(c, actor, br, n - pn, l->line);
     }
     if (actor != UINT32_MAX && c->d->actors.v[actor].roles_n == 0 && !skipping)
@@ -1204,10 +1206,12 @@ static void add_agent_phrase(rd_ctx *c, const char *s, size_t n, uint32_t agent,
     dict_word w[RD_MAX_UNITS];
     int k = entry_phrase(c, s, n, line, w, RD_MAX_UNITS);
     if (k <= 0) return;
-    if (dict_add_phrase(c->d, w, (uint32_t)k, PH_AGENT, agent, 0) == UINT32_MAX) {
+    uint32_t ph = dict_add_phrase(c->d, w, (uint32_t)k, PH_AGENT, agent, 0);
+    if (ph == UINT32_MAX) {
         c->oom = 1;
         return;
     }
+    c->d->phrases.v[ph].loose = (c->fmt & RDF_ENDINGS) != 0;
     if (gen_plural && !(w[k - 1].flags & DW_STEM)) {
         char pl[RD_WORD_MAX];
         rd_plural(intern_str(&c->d->strings, w[k - 1].word), pl);
