@@ -47,7 +47,8 @@ static uint32_t set_at(const sent_ctx *s, uint32_t set, uint32_t i) {
                         id->nlem != id->wid && id->nlem != id->vlem ? id->nlem : 0, id->eid};
     uint32_t best = 0;
     for (int k = 0; k < 4; k++)
-        for (uint32_t it = dict_set_first(d, set, keys[k]); it; it = d->set_next[it - 1]) {
+        for (uint32_t it = keys[k] ? dict_set_first(d, set, keys[k]) : 0; it;
+             it = d->set_next[it - 1]) {
             const dict_set_item *x = &d->set_items.v[it - 1];
             if (x->n > best && item_at(s, x, i)) best = x->n;
         }
