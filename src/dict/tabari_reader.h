@@ -4,10 +4,12 @@
  * and skipped) or -1 when it cannot be read or memory runs out, with a message in err.
  *
  * Word semantics (TABARI): a word written without a trailing '_' is a stem (DW_STEM: ARGENTIN
- * matches Argentina, Argentinian); "WORD_" and "WORD=" are exact; "WORD~" is an explicit stem
- * (used before a connector: REAL~_PLEASANT). Words joined by '_' are adjacent (DW_ADJACENT on
- * the later one); blank-separated words may have other words between them ("AL GORE" matches
- * Al "The Weasel" Gore). Words are interned lower-cased.
+ * matches Argentina, Argentinian); a closing "WORD_" is exact or takes a regular ending
+ * (DW_ENDINGS: a noun's -s, a verb anchor's -s -es -ed -en -ing -d), "WORD=" is exact and only
+ * as written (DW_NOSUFFIX); "WORD~" is an explicit stem (used before a connector:
+ * REAL~_PLEASANT). Words joined by '_' are adjacent (DW_ADJACENT on the later one); in actor and
+ * agent phrases (dict_phrase.loose) blank-separated words may have up to DICT_PHRASE_GAP other
+ * tokens between them ("AL GORE" matches Al "The Weasel" Gore). Words are interned lower-cased.
  *
  * .verbs: "VERB [CODE] ;comment" starts a verb block (a dict block; a multiword verb is a
  * multiword anchor); a following "{ FORM FORM_ }" line adds irregular forms to the block (same
