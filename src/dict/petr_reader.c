@@ -324,6 +324,12 @@ static int is_sep(char ch) {
     return isspace((unsigned char)ch) || ch == '_';
 }
 
+/* The end of the word [b,e): a TABARI prefix written "ANTI-" is the word the tokenizer reads
+ * before the hyphen of "anti- Gondor" (the hyphen is punctuation there). */
+static size_t prefix_end(const rd_ctx *c, const char *s, size_t b, size_t e) {
+    return (c->fmt & RDF_ENDINGS) && e - b > 1 && s[e - 1] == '-' ? e - 1 : e;
+}
+
 /* A word ending in "n't" ("DIDN'T", "CAN'T"), which the tokenizer splits off. */
 static int has_nt(const char *w, size_t n) {
     return n >= 4 && tolower((unsigned char)w[n - 3]) == 'n' && w[n - 2] == '\'' &&
@@ -349,7 +355,7 @@ int rd_phrase(rd_ctx *c, const char *s, size_t n, dict_word *w, int max) {
         size_t b = i;
         while (i < n && !is_sep(s[i]) && !(stems && (s[i] == '=' || s[i] == '~')))
             i++;
-        size_t e = i;
+        size_t e = prefix_end(c, s, b, i);
         uint8_t fl = 0;
         if (stems) {
             if (i < n && s[i] == '~') {
@@ -823,7 +829,7 @@ static int units_rec(rd_ctx *c, const char *s, size_t n, rd_unit *u, int max, in
         size_t b = i;
         while (i < n && !is_unit_end(s[i], stems))
             i++;
-        size_t e = i;
+        size_t e = prefix_end(c, s, b, i);
         uint8_t fl = adj;
         if (stems) {
             if (i < n && s[i] == '~') {
