@@ -990,8 +990,10 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
                 vm.target = subj;
                 if (vm.source < 0) vm.source = find_agent_by(s, vm.anchor_last);
             } else {
-                vm.target = tab->enabled ? tabari_next_actor(s, vm.anchor_last, vm.source)
-                                         : choose_object(s, vm.anchor_last, vm.source);
+                if (!tab->enabled)
+                    vm.target = choose_object(s, vm.anchor_last, vm.source);
+                else if (!vm.reciprocal) /* a '%' compound acts on itself */
+                    vm.target = tabari_next_actor(s, vm.anchor_last, vm.source);
                 if (vm.target < 0 && (syn->wcls[h] & (W_REPORT | W_SPEECH)))
                     vm.target = reported_subject(s, vm.anchor_last);
             }

@@ -103,11 +103,16 @@ static int match_after(const sent_ctx *s, const dict_elem *el, uint32_t n, uint3
             int32_t m = mention_starting_from(s, pos, pos + 3);
             if (m < 0) return 0;
             /* after the verb, '%' is a compound target ("agrees with the Philippines and
-             * France") */
-            if (e->kind == PE_SOURCE)
+             * France"); in TABARI the compound's members act on each other ("has exchanged
+             * prisoners with Gondor and Osgiliath") */
+            if (e->kind == PE_SOURCE) {
                 vm->source = m;
-            else
+            } else if (e->kind == PE_COMPOUND && s->tabari) {
+                vm->source = m;
+                vm->reciprocal = 1;
+            } else {
                 vm->target = m;
+            }
             pos = s->m[m].last + 1;
             break;
         }
