@@ -10,7 +10,7 @@
 
 /* How far a pattern word may be from the previous one: forwards within the anchor's clause (and
  * the clauses it contains), backwards within the anchor's clause. */
-enum { GAP = 10, BACK_GAP = 6 };
+enum { GAP = 10, BACK_GAP = 6, SET_ITEM_MAX = 4 /* tokens of a set item looked back over */ };
 
 static int elem_word_at(const sent_ctx *s, const dict_elem *e, uint32_t i) {
     if (e->flags & DW_EXACT) return s->ids[i].wid == e->id;
@@ -152,10 +152,16 @@ static int match_before(const sent_ctx *s, const dict_elem *el, uint32_t n, int6
             break;
         }
         case PE_SET: {
-            int64_t i = pos;
+            /* the item must end between lowest and pos: a several-word item ("won't") starts
+             * before lowest when it must be adjacent */
+            int64_t i = pos, stop = lowest - (SET_ITEM_MAX - 1);
+            if (stop < floor) stop = floor;
             uint32_t len = 0;
-            while (i >= lowest && !(len = set_at(s, e->id, (uint32_t)i)))
-                i--;
+            for (; i >= stop; i--) {
+                len = set_at(s, e->id, (uint32_t)i);
+                if (len && i + len - 1 <= pos && i + len - 1 >= lowest) break;
+                len = 0;
+            }
             if (!len) return 0;
             pos = i - 1;
             break;
