@@ -10,7 +10,12 @@
 
 /* How far a pattern word may be from the previous one: forwards within the anchor's clause (and
  * the clauses it contains), backwards within the anchor's clause. */
-enum { GAP = 10, BACK_GAP = 6, SET_ITEM_MAX = 4 /* tokens of a set item looked back over */ };
+enum {
+    GAP = 10,
+    BACK_GAP = 6,
+    SET_ITEM_MAX = 4, /* tokens of a set item looked back over */
+    ITEM_GAP = 3      /* TABARI: tokens between two words of a set item */
+};
 
 static int elem_word_at(const sent_ctx *s, const dict_elem *e, uint32_t i) {
     if (e->flags & DW_EXACT) return s->ids[i].wid == e->id;
@@ -18,14 +23,27 @@ static int elem_word_at(const sent_ctx *s, const dict_elem *e, uint32_t i) {
     return word_matches(&s->pd->d, &s->toks[i], &s->ids[i], &w);
 }
 
-/* Does set item (a word sequence) match at i (forwards)? Returns its length or 0. */
-static int item_at(const sent_ctx *s, const dict_set_item *it, uint32_t i) {
+/* Does set item (a word sequence) match at i (forwards)? Returns the tokens it spans or 0. In
+ * TABARI, words of an item not joined by '_' may have others between them ("LOUDLY INCLUDED" in
+ * "loudly boldly included"). */
+static uint32_t item_at(const sent_ctx *s, const dict_set_item *it, uint32_t i) {
     const dict *d = &s->pd->d;
-    if (i + it->n > s->n) return 0;
-    for (uint32_t j = 0; j < it->n; j++)
-        if (!word_matches(d, &s->toks[i + j], &s->ids[i + j], &d->words.v[it->words_off + j]))
-            return 0;
-    return 1;
+    if (!s->tabari) { /* consecutive words */
+        if (i + it->n > s->n) return 0;
+        for (uint32_t j = 0; j < it->n; j++)
+            if (!word_matches(d, &s->toks[i + j], &s->ids[i + j], &d->words.v[it->words_off + j]))
+                return 0;
+        return it->n;
+    }
+    uint32_t at = i;
+    for (uint32_t j = 0; j < it->n; j++, i++) {
+        const dict_word *w = &d->words.v[it->words_off + j];
+        uint32_t limit = (j > 0 && !(w->flags & DW_ADJACENT)) ? i + ITEM_GAP : i;
+        while (i <= limit && i < s->n && !word_matches(d, &s->toks[i], &s->ids[i], w))
+            i++;
+        if (i > limit || i >= s->n) return 0;
+    }
+    return i - at;
 }
 
 /* Does the sentence contain the word (as a form or a lemma)? One probe in its word set. */
@@ -50,12 +68,16 @@ static uint32_t set_at(const sent_ctx *s, uint32_t set, uint32_t i) {
         for (uint32_t it = keys[k] ? dict_set_first(d, set, keys[k]) : 0; it;
              it = d->set_next[it - 1]) {
             const dict_set_item *x = &d->set_items.v[it - 1];
-            if (x->n > best && item_at(s, x, i)) best = x->n;
+            if (!s->tabari && x->n <= best) continue; /* spans n tokens: cannot be longer */
+            uint32_t len = item_at(s, x, i);
+            if (len > best) best = len;
         }
     const dict_set *st = &d->sets.v[set];
     for (uint32_t k = 0; k < st->loose_n; k++) {
         const dict_set_item *x = &d->set_items.v[d->set_loose[st->loose_off + k]];
-        if (x->n > best && item_at(s, x, i)) best = x->n;
+        if (!s->tabari && x->n <= best) continue;
+        uint32_t len = item_at(s, x, i);
+        if (len > best) best = len;
     }
     return best;
 }
@@ -152,9 +174,9 @@ static int match_before(const sent_ctx *s, const dict_elem *el, uint32_t n, int6
             break;
         }
         case PE_SET: {
-            /* the item must end between lowest and pos: a several-word item ("won't") starts
-             * before lowest when it must be adjacent */
-            int64_t i = pos, stop = lowest - (SET_ITEM_MAX - 1);
+            /* the item must end between lowest and pos: an adjacent several-token item
+             * ("won't" = wo + n't) starts before lowest */
+            int64_t i = pos, stop = adjacent ? lowest - (SET_ITEM_MAX - 1) : lowest;
             if (stop < floor) stop = floor;
             uint32_t len = 0;
             for (; i >= stop; i--) {
