@@ -116,8 +116,9 @@ static int is_word(const token *t, const char *w) {
 /* Join an actor code and an agent code: "RUS" + "MIL" -> "RUSMIL"; an actor that already has a
  * role keeps it ("USAGOV" + "GOV" -> "USAGOV"). Prefix agents go in front ("NGM~"). */
 static void combine(char *out, size_t cap, const char *actor, const dict_agent *ag) {
-    if (ag->prefix) {
-        snprintf(out, cap, "%s%s", ag->code, actor);
+    if (ag->prefix) { /* a redundant agent is not added again: NGM + NGM is NGM */
+        int redundant = !strncmp(actor, ag->code, strlen(ag->code));
+        snprintf(out, cap, "%s%s", redundant ? "" : ag->code, actor);
         return;
     }
     if (strlen(actor) == 3 || !strcmp(actor, "~")) /* a country, or TABARI's "~" for none */
