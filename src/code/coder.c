@@ -835,11 +835,26 @@ static int joins_compound(const sent_ctx *s, uint32_t i) {
     return 0;
 }
 
+/* "bombing and shelling", "military and economic": and/or between two noun or adjective words
+ * joins them, not two clauses. */
+static int joins_words(const sent_ctx *s, uint32_t i) {
+    if (i == 0 || i + 1 >= s->n || !strcmp(s->toks[i].norm, "but")) return 0;
+    uint8_t a = s->syn->tag[i - 1], b = s->syn->tag[i + 1];
+    int na = tag_is_noun(a) || a == LEX_JJ || a == LEX_VBG;
+    int nb = tag_is_noun(b) || b == LEX_JJ || b == LEX_VBG;
+    return na && nb && !in_mention(s, i - 1) && !in_mention(s, i + 1);
+}
+
+/* Does a conjunction at token i start a new TABARI clause? */
+static int tabari_clause_conj(const sent_ctx *s, uint32_t i) {
+    return (s->syn->wcls[i] & W_CONJ) && !joins_compound(s, i) && !joins_words(s, i);
+}
+
 /* TABARI codes one verb per clause, its clauses being the stretches between conjunctions
- * (and, but, or) that do not join a compound: does a conjunction stand between tokens a and b? */
+ * (and, but, or) that do not join a compound or two words: does one stand between a and b? */
 static int tabari_clause_break(const sent_ctx *s, uint32_t a, uint32_t b) {
     for (uint32_t i = a + 1; i < b; i++)
-        if ((s->syn->wcls[i] & W_CONJ) && !joins_compound(s, i)) return 1;
+        if (tabari_clause_conj(s, i)) return 1;
     return 0;
 }
 
@@ -887,7 +902,7 @@ static int tabari_complex(const sent_ctx *s, const parley_tabari_options *t) {
 static int32_t tabari_first_actor(const sent_ctx *s, uint32_t verb) {
     uint32_t start = 0;
     for (uint32_t i = verb; i-- > 0;)
-        if ((s->syn->wcls[i] & W_CONJ) && !joins_compound(s, i)) {
+        if (tabari_clause_conj(s, i)) {
             start = i + 1;
             break;
         }
