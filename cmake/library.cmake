@@ -18,6 +18,7 @@ set(PARLEY_LIB_SOURCES
   src/code/dates.c
   src/code/wordcache.c
   src/code/coder.c
+  src/code/tabari.c
   src/code/load.c
   src/code/check.c
 )

@@ -81,6 +81,34 @@ unsigned parley_dicts_check(const parley_dicts *d,
                             void (*warn)(void *user, const char *file, long line, const char *msg),
                             void *user);
 
+/* TABARI's coding options, as its .options file and option records set them (parley validate
+ * applies them to a TABARI project). All zero: off, parley's own behaviour. */
+typedef struct {
+    int enabled;             /* the fields below apply */
+    int min_words;           /* SET: MINIMUM WORDS: shorter sentences are not coded */
+    int convert_agents;      /* SET: CONVERT AGENT: an agent with no country is "~" + its code */
+    int no_actor_prior;      /* COMPLEX: NOACTPRIOR: no source before the verb, no event; when 0,
+                                the first actor after the verb is the source */
+    int complex_verbs;       /* COMPLEX: VERBS[n]: a sentence with n verbs of the dictionary is
+                                complex (not coded); 0: no limit */
+    int complex_conj;        /* COMPLEX: CONJ[n]: the same for n conjunctions outside compounds */
+    char default_source[16]; /* DEFAULT: SOURCE [X]: "" for none */
+    char default_target[16]; /* DEFAULT: TARGET [Y]: "" for none */
+    int default_prior;       /* PRIOR: the default source replaces a missing prior actor */
+    int default_after;       /* AFTER: the default target replaces a missing later actor */
+    int code_by;             /* SET: CODE BY CLAUSE (0: one verb per clause), CODE BY SENTENCE
+                                (1: one per sentence), CODE ALL (2: every verb) */
+    /* COMMA: a comma-delimited clause of MIN..MAX words between two commas, of EMIN..EMAX
+     * words after the last comma, or of BMIN..BMAX words before the first, is left out of the
+     * sentence; all 0: off */
+    int comma_min, comma_max, comma_emin, comma_emax, comma_bmin, comma_bmax;
+    char forward_mask[32];  /* FORWARD: its record-id mask ("^^*****NNN*SSS": N marks the
+                               story number); "" when off */
+    char forward_actor[16]; /* set by the caller for each article: the actor that pronouns
+                               with no antecedent refer to (the story's previous record);
+                               see parley_coder_first_actor */
+} parley_tabari_options;
+
 /* Options that change what the coder emits. */
 typedef struct {
     int emit_all;     /* also emit negated and hypothetical events, flagged */
@@ -89,17 +117,24 @@ typedef struct {
     int null_agents;  /* code an agent with no country as "---" + its code ("---GOV"), as
                          PETRARCH and TABARI do, instead of giving it the article's main
                          country (default 0) */
+    parley_tabari_options tabari;
 } parley_options;
 
 parley_coder *parley_coder_new(const parley_dicts *d, const parley_options *opt, parley_error *err);
 void parley_coder_free(parley_coder *c);
+/* Change a coder's options between articles (a validation suite's option records). */
+void parley_coder_set_options(parley_coder *c, const parley_options *opt);
+/* With TABARI options enabled: the actor code (its agents left out) of the first actor named,
+ * not through a pronoun, in the last sentence of the last article coded; "" when none. What
+ * TABARI's FORWARD passes to the next record of a story. */
+const char *parley_coder_first_actor(const parley_coder *c);
 
 typedef struct {
     const char *id;
-    const char *date;  /* YYYY-MM-DD, or NULL */
-    const char *title; /* may be NULL */
-    const char *text;  /* UTF-8 (invalid bytes are read as single characters) */
-    size_t text_len;   /* bytes of text; 0 = text is NUL-terminated */
+    const char *date;   /* YYYY-MM-DD, or NULL */
+    const char *title;  /* may be NULL */
+    const char *text;   /* UTF-8 (invalid bytes are read as single characters) */
+    size_t text_len;    /* bytes of text; 0 = text is NUL-terminated */
     const char *source; /* outlet, may be NULL */
 } parley_article;
 

@@ -143,6 +143,7 @@ typedef struct {
     parley_coder *coder;
     tally t;
     int verbose;
+    parley_options opt; /* the coder's options, changed by TABARI option records */
 } suite;
 
 /* Load only the named dictionaries (actors: up to 16 files) and make a coder. */
@@ -158,7 +159,8 @@ static int suite_open(suite *su, parley_dict_paths *p, const char *const *actors
     unsigned warnings;
     su->dicts = cli_load_dicts(p, &warnings);
     if (!su->dicts) return -1;
-    parley_options opt = {.emit_negated = all, .require_dyad = 1, .null_agents = null_agents};
+    su->opt = (parley_options){.emit_negated = all, .require_dyad = 1, .null_agents = null_agents};
+    parley_options opt = su->opt;
     parley_error e;
     memset(&e, 0, sizeof e);
     su->coder = parley_coder_new(su->dicts, &opt, &e);
@@ -222,6 +224,68 @@ static int run_petr(const char *path, int verbose, int all) {
     return report(&su.t);
 }
 
+/* Apply TABARI option lines (an .options file's text, or one option record's lines) to the
+ * suite's coder. */
+static void apply_tabari_options(suite *su, const char *text) {
+    tabari_options o;
+    char err[128];
+    if (tabari_read_options_mem(text, strlen(text), &o, err, sizeof err) < 0) return;
+    tabari_options_apply(&o, &su->opt.tabari);
+    tabari_options_free(&o);
+    parley_coder_set_options(su->coder, &su->opt);
+}
+
+/* TABARI's own defaults, then the project's .options file. */
+static void tabari_initial_options(suite *su, const char *options_path) {
+    su->opt.tabari.enabled = 1;
+    su->opt.tabari.min_words = 8; /* TABARI's defaults: MINIMUM WORDS, COMMA: */
+    su->opt.tabari.comma_min = su->opt.tabari.comma_emin = 2;
+    su->opt.tabari.comma_max = su->opt.tabari.comma_emax = 10;
+    su->opt.tabari.comma_bmin = 255;
+    su->opt.tabari.comma_bmax = 0;
+    parley_coder_set_options(su->coder, &su->opt);
+    if (!options_path) return;
+    tabari_options o;
+    char err[512];
+    if (tabari_read_options(options_path, &o, err, sizeof err) < 0) {
+        fprintf(stderr, "parley validate: %s (options not applied)\n", err);
+        return;
+    }
+    tabari_options_apply(&o, &su->opt.tabari);
+    tabari_options_free(&o);
+    parley_coder_set_options(su->coder, &su->opt);
+}
+
+/* The story a record belongs to under TABARI's FORWARD mask: the id's characters at the
+ * mask's 'N' positions (leading '^' of the mask left out). */
+static void story_of(const char *mask, const char *id, char *out, size_t cap) {
+    while (*mask == '^')
+        mask++;
+    size_t k = 0;
+    for (size_t i = 0; mask[i] && id[i] && k + 1 < cap; i++)
+        if (mask[i] == 'N') out[k++] = id[i];
+    out[k] = '\0';
+}
+
+/* Before a record is coded: with FORWARD on, a record of the same story as the previous one
+ * gets that record's first actor for its pronouns. */
+static void forward_actor_for(suite *su, const char *id, char *story, size_t cap,
+                              const char *prev_actor) {
+    char cur[32];
+    parley_tabari_options *t = &su->opt.tabari;
+    if (!t->forward_mask[0]) {
+        story[0] = t->forward_actor[0] = '\0';
+        return;
+    }
+    story_of(t->forward_mask, id, cur, sizeof cur);
+    if (story[0] && !strcmp(cur, story))
+        snprintf(t->forward_actor, sizeof t->forward_actor, "%s", prev_actor);
+    else
+        t->forward_actor[0] = '\0';
+    snprintf(story, cap, "%s", cur);
+    parley_coder_set_options(su->coder, &su->opt);
+}
+
 static int run_tabari(const char *path, int verbose, int all) {
     tabari_project pr;
     char err[512];
@@ -238,6 +302,8 @@ static int run_tabari(const char *path, int verbose, int all) {
         tabari_project_free(&pr);
         return EXIT_CANNOT;
     }
+    tabari_initial_options(&su, pr.options);
+    char story[32] = "", prev_actor[32] = "";
     int rc = EXIT_OK;
     for (size_t f = 0; f < pr.n_texts; f++) {
         tabari_record_set rs;
@@ -248,6 +314,9 @@ static int run_tabari(const char *path, int verbose, int all) {
         }
         for (size_t i = 0; i < rs.n; i++) {
             const tabari_record *r = &rs.records[i];
+            if (r->after_end) break;
+            for (size_t k = 0; k < r->n_options; k++)
+                apply_tabari_options(&su, r->options[k]);
             if (!r->scoreable) continue;
             ev_set want;
             memset(&want, 0, sizeof want);
@@ -257,8 +326,10 @@ static int run_tabari(const char *path, int verbose, int all) {
                        r->events[k].code);
             char cat[32];
             category_of(r->id ? r->id : "?", cat, sizeof cat);
+            forward_actor_for(&su, r->id ? r->id : "", story, sizeof story, prev_actor);
             suite_record(&su, r->id ? r->id : "?", cat, r->date, r->text ? r->text : "", &want,
                          pr.texts[f], r->line);
+            snprintf(prev_actor, sizeof prev_actor, "%s", parley_coder_first_actor(su.coder));
         }
         tabari_records_free(&rs);
     }

@@ -33,28 +33,44 @@ int word_matches(const dict *d, const token *t, const tok_ids *id, const dict_wo
         uint32_t l = d->strings.lens[w->word];
         return l <= t->norm_len && memcmp(t->norm, intern_str(&d->strings, w->word), l) == 0;
     }
+    if (w->flags & DW_NOSUFFIX) return w->word == id->wid;
     return w->word == id->wid || (id->nlem && w->word == id->nlem) ||
-           (id->vlem && w->word == id->vlem);
+           (id->vlem && w->word == id->vlem) ||
+           ((w->flags & DW_ENDINGS) && id->eid && w->word == id->eid);
 }
 
-static int phrase_matches(const sent_ctx *s, const dict_phrase *p, uint32_t at) {
+/* The number of tokens phrase p spans from token `at`, 0 when it does not match there. */
+static uint32_t phrase_span(const sent_ctx *s, const dict_phrase *p, uint32_t at) {
     const dict *d = &s->pd->d;
-    if (at + p->n > s->n) return 0;
-    for (uint32_t k = 0; k < p->n; k++)
-        if (!word_matches(d, &s->toks[at + k], &s->ids[at + k], &d->words.v[p->words_off + k]))
-            return 0;
-    return 1;
+    if (!p->loose) {
+        if (at + p->n > s->n) return 0;
+        for (uint32_t k = 0; k < p->n; k++)
+            if (!word_matches(d, &s->toks[at + k], &s->ids[at + k], &d->words.v[p->words_off + k]))
+                return 0;
+        return p->n;
+    }
+    uint32_t i = at;
+    for (uint32_t k = 0; k < p->n; k++, i++) {
+        const dict_word *w = &d->words.v[p->words_off + k];
+        uint32_t limit = (k == 0 || (w->flags & DW_ADJACENT)) ? i : i + DICT_PHRASE_GAP;
+        while (i <= limit && i < s->n && !word_matches(d, &s->toks[i], &s->ids[i], w))
+            i++;
+        if (i > limit || i >= s->n) return 0;
+    }
+    return i - at;
 }
 
-/* Best phrase starting at token i in a list sorted longest first. */
+/* Best phrase starting at token i in a list sorted longest first; *len: the tokens it spans. */
 static void best_in(const sent_ctx *s, const uint32_t *list, uint32_t n, uint32_t i,
-                    const dict_phrase **best) {
+                    const dict_phrase **best, uint32_t *len) {
     const dict *d = &s->pd->d;
     for (uint32_t k = 0; k < n; k++) {
         const dict_phrase *p = &d->phrases.v[list[k]];
         if (*best && p->n <= (*best)->n) break;
-        if (phrase_matches(s, p, i)) {
+        uint32_t l = phrase_span(s, p, i);
+        if (l) {
             *best = p;
+            *len = l;
             break;
         }
     }
@@ -62,7 +78,8 @@ static void best_in(const sent_ctx *s, const uint32_t *list, uint32_t n, uint32_
 
 /* Phrases whose first word is `key`: those of one word or with a stem second word (first-word
  * index), and those whose first two words are key + token i+1 (two-word index). */
-static void best_for_first(const sent_ctx *s, uint32_t key, uint32_t i, const dict_phrase **best) {
+static void best_for_first(const sent_ctx *s, uint32_t key, uint32_t i, const dict_phrase **best,
+                           uint32_t *len) {
     const dict *d = &s->pd->d;
     if (!key || key >= d->strings.count) return;
     if (i + 1 < s->n) {
@@ -72,23 +89,23 @@ static void best_for_first(const sent_ctx *s, uint32_t key, uint32_t i, const di
         for (int k = 0; k < 3; k++) {
             uint32_t n;
             const uint32_t *list = dict_pair_phrases(d, key, seconds[k], &n);
-            if (list) best_in(s, list, n, i, best);
+            if (list) best_in(s, list, n, i, best, len);
         }
     }
     uint32_t a = d->phrase_heads[key], b = d->phrase_heads[key + 1];
-    best_in(s, d->phrase_list + a, b - a, i, best);
+    best_in(s, d->phrase_list + a, b - a, i, best, len);
 }
 
-static const dict_phrase *longest_at(const sent_ctx *s, uint32_t i) {
-    const dict *d = &s->pd->d;
+/* The longest phrase at token i; *len: the tokens it spans. */
+static const dict_phrase *longest_at(const sent_ctx *s, uint32_t i, uint32_t *len) {
     const token *t = &s->toks[i];
     const dict_phrase *best = NULL;
     if (t->flags & TOK_PUNCT) return NULL;
-    best_for_first(s, s->ids[i].wid, i, &best);
-    if (s->ids[i].nlem != s->ids[i].wid) best_for_first(s, s->ids[i].nlem, i, &best);
+    best_for_first(s, s->ids[i].wid, i, &best, len);
+    if (s->ids[i].nlem != s->ids[i].wid) best_for_first(s, s->ids[i].nlem, i, &best, len);
+    if (s->ids[i].eid) best_for_first(s, s->ids[i].eid, i, &best, len);
     for (uint32_t k = 0; k < s->ids[i].nstem; k++)
-        best_for_first(s, s->ids[i].stem[k], i, &best);
-    (void)d;
+        best_for_first(s, s->ids[i].stem[k], i, &best, len);
     return best;
 }
 
@@ -99,11 +116,12 @@ static int is_word(const token *t, const char *w) {
 /* Join an actor code and an agent code: "RUS" + "MIL" -> "RUSMIL"; an actor that already has a
  * role keeps it ("USAGOV" + "GOV" -> "USAGOV"). Prefix agents go in front ("NGM~"). */
 static void combine(char *out, size_t cap, const char *actor, const dict_agent *ag) {
-    if (ag->prefix) {
-        snprintf(out, cap, "%s%s", ag->code, actor);
+    if (ag->prefix) { /* a redundant agent is not added again: NGM + NGM is NGM */
+        int redundant = !strncmp(actor, ag->code, strlen(ag->code));
+        snprintf(out, cap, "%s%s", redundant ? "" : ag->code, actor);
         return;
     }
-    if (strlen(actor) == 3)
+    if (strlen(actor) == 3 || !strcmp(actor, "~")) /* a country, or TABARI's "~" for none */
         snprintf(out, cap, "%s%s", actor, ag->code);
     else
         snprintf(out, cap, "%s", actor);
@@ -194,12 +212,57 @@ static uint32_t pair_reference(const sent_ctx *s, uint32_t i, mention out[2]) {
     return n;
 }
 
+/* Is the conjunction at token j a clause boundary rather than the join of a compound ("Elrond
+ * and Gondor")? Only the actors named so far (list) and the actor phrases (s->m) are known. */
+static int conj_splits_clause(const sent_ctx *s, uint32_t j, const mention *list, uint32_t nm) {
+    int before = 0, after = 0;
+    for (uint32_t k = 0; k < nm && !before; k++)
+        before = list[k].last + 1 == j;
+    for (uint32_t k = 0; k < s->nm && !after; k++)
+        after =
+            s->m[k].first == j + 1 || (s->m[k].first == j + 2 && is_word(&s->toks[j + 1], "the"));
+    return !(before && after);
+}
+
+/* TABARI's pronouns: in the sentence's first clause, the nearest actor before the pronoun
+ * ("urged Bree to assist it"); in a later clause (after and/but/or), the first actor of the
+ * clause before ("Elrond urged Bree ... and Gondor asked him"). -1 when no actor precedes. */
+static int32_t tabari_pronoun(const sent_ctx *s, uint32_t i, const mention *list, uint32_t nm) {
+    if (!nm || list[0].last >= i) return -1;
+    uint32_t cs = 0, prev = 0; /* the pronoun's clause start, the previous clause's start */
+    for (uint32_t j = 0; j < i; j++)
+        if ((s->syn->wcls[j] & W_CONJ) && conj_splits_clause(s, j, list, nm)) {
+            prev = cs;
+            cs = j + 1;
+        }
+    if (cs == 0) {
+        int32_t near = -1;
+        for (uint32_t k = 0; k < nm && list[k].last < i; k++)
+            near = (int32_t)k;
+        return near;
+    }
+    for (uint32_t k = 0; k < nm && list[k].first < cs; k++)
+        if (list[k].first >= prev) return (int32_t)k;
+    return -1;
+}
+
 /* A pronoun or a bare surname becomes a mention of the actor it refers to. */
 static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uint32_t nm,
                          mention *m) {
     const token *t = &s->toks[i];
     const article_mem *mem = s->mem;
     if (!mem || (t->flags & TOK_INQUOTE)) return 0;
+    if (s->tabari && (s->syn->wcls[i] & (W_PRON_PERSON | W_PRON_OTHER))) {
+        int32_t r = tabari_pronoun(s, i, list, nm);
+        if (r >= 0) {
+            *m = list[r];
+            m->first = m->last = i;
+            m->group = -1;
+            m->pronoun = 1;
+            m->in_pp = object_of_preposition(s, i);
+            return 1;
+        }
+    }
     memset(m, 0, sizeof *m);
     m->agent_of = -1;
     m->first = m->last = i;
@@ -422,23 +485,24 @@ int find_mentions(arena *a, sent_ctx *s) {
     if (!raw || !s->m) return -1;
     uint32_t nr = 0;
     for (uint32_t i = 0; i < s->n;) {
-        const dict_phrase *p = longest_at(s, i);
+        uint32_t len = 0;
+        const dict_phrase *p = longest_at(s, i, &len);
         if (!p) {
             i++;
             continue;
         }
         if (p->kind == PH_DISCARD) {
             s->discard = p->story ? 2 : (s->discard ? s->discard : 1);
-            i += p->n;
+            i += len;
             continue;
         }
         if (p->kind == PH_ACTOR || p->kind == PH_AGENT) {
             raw[nr].first = i;
-            raw[nr].last = i + p->n - 1;
+            raw[nr].last = i + len - 1;
             raw[nr].p = p;
             nr++;
         }
-        i += p->n;
+        i += len;
     }
     /* Combine: [actor][agent] ("Russian troops"), [agent][actor] ("President Biden"),
      * [actor]'s [agent] ("Russia's foreign minister"), [agent] of/in/from [the] [actor]. */
@@ -520,8 +584,8 @@ int find_mentions(arena *a, sent_ctx *s) {
                  * "troops", "police" belong to the country the article is talking about. */
                 if (!strcmp(ag->code, "NGO") || !strcmp(ag->code, "IGO"))
                     snprintf(m->code, sizeof m->code, "%s", ag->code);
-                else if (s->null_agents)
-                    combine(m->code, sizeof m->code, "---", ag);
+                else if (s->lone_agent)
+                    combine(m->code, sizeof m->code, s->lone_agent, ag);
                 else {
                     char ctry[4];
                     context_country(s, nm, ctry);
@@ -551,6 +615,7 @@ int find_mentions(arena *a, sent_ctx *s) {
             s->m[k].in_pp = 1;
     /* Pronouns and bare surnames, merged into the mention list in text order. */
     if (s->mem) {
+        s->nm = nm; /* the actor phrases, for TABARI's pronouns */
         mention *merged = arena_alloc(a, (s->n + 1) * sizeof *merged);
         if (!merged) return -1;
         uint32_t out = 0, k = 0;
@@ -607,7 +672,8 @@ int find_mentions(arena *a, sent_ctx *s) {
                 mention *q = &s->m[j];
                 q->group = (int32_t)start;
                 q->in_pp = head->in_pp;
-                if (ag && j > start && strlen(q->code) == 3) {
+                /* TABARI gives the agent to the first member only */
+                if (ag && j > start && strlen(q->code) == 3 && !s->tabari) {
                     char tmp[32];
                     combine(tmp, sizeof tmp, q->code, ag);
                     snprintf(q->code, sizeof q->code, "%s", tmp);

@@ -11,8 +11,9 @@
 struct parley_coder {
     const struct parley_dicts *pd;
     parley_options opt;
-    arena scratch;    /* per article, reset after each */
-    word_cache words; /* lookups per distinct word, kept across articles */
+    arena scratch;        /* per article, reset after each */
+    word_cache words;     /* lookups per distinct word, kept across articles */
+    char first_actor[32]; /* see parley_coder_first_actor */
 };
 
 parley_coder *parley_coder_new(const parley_dicts *d, const parley_options *opt,
@@ -33,6 +34,14 @@ parley_coder *parley_coder_new(const parley_dicts *d, const parley_options *opt,
     arena_init(&c->scratch, 1 << 16);
     word_cache_init(&c->words);
     return c;
+}
+
+void parley_coder_set_options(parley_coder *c, const parley_options *opt) {
+    if (c && opt) c->opt = *opt;
+}
+
+const char *parley_coder_first_actor(const parley_coder *c) {
+    return c->first_actor;
 }
 
 void parley_coder_free(parley_coder *c) {
@@ -70,6 +79,7 @@ static void token_ids(const sent_syntax *syn, const word_entry *ents, uint32_t n
     for (uint32_t i = 0; i < n; i++) {
         const word_entry *e = &ents[i];
         ids[i].wid = ids[i].vlem = ids[i].nlem = e->wid;
+        ids[i].eid = e->eid;
         ids[i].stem = e->stem;
         ids[i].nstem = e->nstem;
         if (!e->len) continue;
@@ -91,8 +101,8 @@ static int build_wordset(arena *a, sent_ctx *s) {
     if (!s->wordset) return -1;
     s->wordset_cap = cap;
     for (uint32_t i = 0; i < s->n; i++) {
-        uint32_t ids[3] = {s->ids[i].wid, s->ids[i].vlem, s->ids[i].nlem};
-        for (int k = 0; k < 3; k++) {
+        uint32_t ids[4] = {s->ids[i].wid, s->ids[i].vlem, s->ids[i].nlem, s->ids[i].eid};
+        for (int k = 0; k < 4; k++) {
             if (!ids[k]) continue;
             uint32_t h = (ids[k] * 2654435761u) & (cap - 1);
             while (s->wordset[h] && s->wordset[h] != ids[k])
@@ -362,8 +372,8 @@ static void emit_one(emit_ctx *e, const sent_ctx *s, const verb_match *vm, const
         r.date = evdate;
         r.date_source = "text";
     }
-    r.source = src ? src_code : "";
-    r.target = tgt ? tgt_code : "";
+    r.source = src_code ? src_code : "";
+    r.target = tgt_code ? tgt_code : "";
     r.code = code;
     char root[3] = {code[0], code[1], 0};
     r.root = root;
@@ -453,6 +463,25 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
     side srcs[16], tgts[16];
     int ns = group_sides(s, vm->source, srcs, 16);
     int nt = group_sides(s, vm->target, tgts, 16);
+    if (vm->split_source && ns >= 2) { /* TABARI: the first member acts on the others */
+        nt = 0;
+        for (int i = 1; i < ns; i++)
+            tgts[nt++] = srcs[i];
+        ns = 1;
+    }
+    const parley_tabari_options *tab = &e->c->opt.tabari;
+    if (tab->enabled) { /* TABARI's DEFAULT: codes stand in for a missing actor */
+        if (ns == 0 && tab->default_prior && tab->default_source[0]) {
+            snprintf(srcs[0].code, sizeof srcs[0].code, "%s", tab->default_source);
+            srcs[0].m = NULL;
+            ns = 1;
+        }
+        if (ns > 0 && nt == 0 && tab->default_target[0]) {
+            snprintf(tgts[0].code, sizeof tgts[0].code, "%s", tab->default_target);
+            tgts[0].m = NULL;
+            nt = 1;
+        }
+    }
     /* Reciprocal events: "Abbas and Olmert accused each other", "Russia and Ukraine were
      * negotiating", "signed by Bulgaria, Greece and Russia": with a compound source and no
      * target, each member acts on the others when the verb says so ("each other") or when the
@@ -480,12 +509,12 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
     for (int i = 0; i < ns && !e->stopped; i++)
         for (int j = 0; j < nt && !e->stopped; j++) {
             const side *a = &srcs[i], *b = &tgts[j];
-            if (b->m && same_actor(a->code, b->code)) continue;
+            if ((b->m || b->code[0]) && same_actor(a->code, b->code)) continue;
             for (int pass = 0; pass < 2; pass++) {
                 const char *code = pass ? vm->code.paired : vm->code.code;
                 if (!code[0]) continue;
                 const side *x = pass ? b : a, *y = pass ? a : b;
-                if (!x->m) continue;
+                if (!x->m && !x->code[0]) continue; /* no target; a default has no mention */
                 char key[80];
                 snprintf(key, sizeof key, "%s|%s|%s", x->code, y->code, code);
                 uint32_t q = 0;
@@ -727,14 +756,30 @@ static int governed_by_intent(const sent_ctx *s, uint32_t first) {
     return 0;
 }
 
+/* TABARI codes one verb per clause (CODE BY CLAUSE), per sentence (CODE BY SENTENCE) or every
+ * verb (CODE ALL): is the verb at h skipped, the last verb that coded being at `coded`? */
+static int tabari_already_coded(const sent_ctx *s, const parley_tabari_options *t, int32_t coded,
+                                uint32_t h) {
+    if (coded < 0 || t->code_by == 2) return 0;
+    return t->code_by == 1 || !tabari_clause_break(s, (uint32_t)coded, h);
+}
+
 static void code_sentence(emit_ctx *e, sent_ctx *s) {
     char seen[64][80];
     uint32_t nseen = 0;
     const sent_syntax *syn = s->syn;
+    const parley_tabari_options *tab = &e->c->opt.tabari;
+    int32_t coded_at = -1; /* TABARI: the last verb that coded, or -1 */
+    if (tab->enabled && tabari_complex(s, tab)) return;
     for (uint32_t h = 0; h < s->n && !e->stopped; h++) {
+        if (tab->enabled && tabari_already_coded(s, tab, coded_at, h)) continue;
         int gi = syn->group_of[h];
         int is_verb = tag_is_verb(syn->tag[h]) && gi >= 0 && syn->groups[gi].head == h;
         int is_noun = tag_is_noun(syn->tag[h]);
+        if (tab->enabled && !is_verb && tabari_verb_word(s, h)) {
+            is_verb = 1;
+            is_noun = 0;
+        }
         if (!is_verb && !is_noun) continue;
         /* a gerund after a preposition names an action, it does not report one:
          * "talk with Putin about releasing the Americans" */
@@ -750,6 +795,7 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
             if (r && vm.anchor_last < h) r = 0;
         }
         if (!r || r == 2 || !vm.code.code[0]) continue;
+        if (tab->enabled && !strcmp(vm.code.code, "+++")) return; /* TABARI: complex */
         const verb_group *g = gi >= 0 ? &syn->groups[gi] : NULL;
         int ngi = -1;
         if (is_noun) {
@@ -776,7 +822,9 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
             (flags & (e->c->opt.emit_negated ? VG_COND : (VG_NEG | VG_COND))))
             continue;
         int passive = is_verb && ((flags & VG_PASSIVE) || reduced_passive(s, h, g));
-        if (vm.source < 0 && !passive) vm.source = subject_of_group(s, gi, group_first);
+        if (vm.source < 0 && !passive)
+            vm.source = tab->enabled ? tabari_first_actor(s, group_first)
+                                     : subject_of_group(s, gi, group_first);
         if (vm.target < 0) {
             if (passive) {
                 int32_t subj = find_subject(s, group_first);
@@ -789,7 +837,10 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
                 vm.target = subj;
                 if (vm.source < 0) vm.source = find_agent_by(s, vm.anchor_last);
             } else {
-                vm.target = choose_object(s, vm.anchor_last, vm.source);
+                if (!tab->enabled)
+                    vm.target = choose_object(s, vm.anchor_last, vm.source);
+                else if (!vm.reciprocal) /* a '%' compound acts on itself */
+                    vm.target = tabari_next_actor(s, vm.anchor_last, vm.source);
                 if (vm.target < 0 && (syn->wcls[h] & (W_REPORT | W_SPEECH)))
                     vm.target = reported_subject(s, vm.anchor_last);
             }
@@ -802,8 +853,16 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
         if (vm.reciprocal && vm.target >= 0 && vm.source >= 0 &&
             s->m[vm.target].first > vm.anchor_last + 4)
             vm.target = -1; /* "accused each other of ...": the others are the targets */
+        if (tab->enabled) tabari_missing_sides(s, tab, &vm);
+        uint32_t before = nseen;
         emit_events(e, s, &vm, flags, seen, &nseen);
+        if (nseen > before) coded_at = (int32_t)vm.anchor_last;
     }
+}
+
+static const char *lone_agent_prefix(const parley_options *o) {
+    if (o->tabari.enabled && o->tabari.convert_agents) return "~";
+    return o->null_agents ? "---" : NULL;
 }
 
 parley_status parley_code_article(parley_coder *c, const parley_article *a, parley_record_fn fn,
@@ -820,26 +879,35 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
     quotes_init(&qs);
     article_mem mem;
     memset(&mem, 0, sizeof mem);
+    c->first_actor[0] = '\0';
+    if (c->opt.tabari.enabled && c->opt.tabari.forward_actor[0])
+        tabari_forward_into(&mem, &c->opt.tabari);
     for (uint32_t si = 0; si < tz.nsents && !e.stopped; si++) {
         const sentence *sn = &tz.sents[si];
         if (sn->count == 0) continue;
         const token *st = tz.toks + sn->first;
-        word_entry *ents = arena_alloc(ar, (sn->count + 1) * sizeof *ents);
-        syntax_word_info *info = arena_alloc(ar, (sn->count + 1) * sizeof *info);
-        tok_ids *ids = arena_alloc(ar, (sn->count + 1) * sizeof *ids);
-        if (!ents || !info || !ids || lookup_words(c, st, sn->count, ents, info) < 0) goto nomem;
+        uint32_t count = sn->count;
+        if (c->opt.tabari.enabled) {
+            if (tabari_word_count(st, count) < (uint32_t)c->opt.tabari.min_words) continue;
+            if (tabari_comma_clauses(ar, &c->opt.tabari, &st, &count) < 0) goto nomem;
+        }
+        word_entry *ents = arena_alloc(ar, (count + 1) * sizeof *ents);
+        syntax_word_info *info = arena_alloc(ar, (count + 1) * sizeof *info);
+        tok_ids *ids = arena_alloc(ar, (count + 1) * sizeof *ids);
+        if (!ents || !info || !ids || lookup_words(c, st, count, ents, info) < 0) goto nomem;
         sent_syntax syn;
-        if (syntax_analyse_with(ar, c->pd->lex, c->pd->words, st, sn->count, info, &syn) < 0)
+        if (syntax_analyse_with(ar, c->pd->lex, c->pd->words, st, count, info, &syn) < 0)
             goto nomem;
-        token_ids(&syn, ents, sn->count, ids);
+        token_ids(&syn, ents, count, ids);
         sent_ctx s = {.pd = c->pd,
                       .syn = &syn,
-                      .toks = tz.toks + sn->first,
+                      .toks = st,
                       .ids = ids,
-                      .n = sn->count,
+                      .n = count,
                       .date = date,
                       .mem = &mem,
-                      .null_agents = c->opt.null_agents};
+                      .lone_agent = lone_agent_prefix(&c->opt),
+                      .tabari = c->opt.tabari.enabled};
         if (build_wordset(ar, &s) < 0 || find_mentions(ar, &s) < 0) goto nomem;
         if (s.discard == 2) break;
         e.sent_index = si;
@@ -849,6 +917,8 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
         if (quotes_add_speaker_mentions(ar, &qs, &s) < 0) goto nomem;
         e.quotes = &qs;
         code_sentence(&e, &s);
+        if (c->opt.tabari.enabled)
+            tabari_first_named_actor(&s, c->first_actor, sizeof c->first_actor);
         remember_mentions(&s);
     }
     return PARLEY_OK;

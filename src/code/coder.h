@@ -24,6 +24,7 @@ struct parley_dicts {
 
 typedef struct {
     uint32_t wid, vlem, nlem; /* exact word id, verb lemma id, noun lemma id (0 = none) */
+    uint32_t eid;             /* the word minus a TABARI regular ending (0 = none) */
     const uint32_t *stem;     /* ids of dictionary stems that are prefixes of the token */
     uint32_t nstem;
 } tok_ids;
@@ -79,11 +80,14 @@ typedef struct {
     uint32_t n;
     mention *m;
     uint32_t nm;
-    int32_t date;         /* YYYYMMDD of the article, 0 unknown */
-    int discard;          /* 1 sentence, 2 story */
-    int null_agents;      /* parley_options.null_agents */
-    uint32_t *wordset;    /* the ids of the sentence's forms and lemmas (open addressing) */
-    uint32_t wordset_cap; /* a power of two */
+    int32_t date;           /* YYYYMMDD of the article, 0 unknown */
+    int discard;            /* 1 sentence, 2 story */
+    const char *lone_agent; /* the country code given to an agent with no country: "---"
+                               (null_agents), "~" (TABARI's CONVERT AGENT); NULL: the
+                               article's main country */
+    int tabari;             /* TABARI's options are on (parley_tabari_options.enabled) */
+    uint32_t *wordset;      /* the ids of the sentence's forms and lemmas (open addressing) */
+    uint32_t wordset_cap;   /* a power of two */
 } sent_ctx;
 
 /* actors.c */
@@ -103,8 +107,30 @@ typedef struct {
     int reciprocal;   /* "each other": the compound source's members act on each other */
     int intransitive; /* a verb with no object phrase ("met", "were negotiating") */
     int passive;      /* "was met by A and B": the source came from the by-phrase */
+    int split_source; /* TABARI: the source compound's first member acts on the others */
 } verb_match;
 /* Code the anchor at token h: returns 1 with a match, 0 when no verb entry fits. */
 int match_verb_at(const sent_ctx *s, uint32_t h, int want_noun, verb_match *out);
+
+/* tabari.c: TABARI's reading, when parley_tabari_options.enabled */
+/* Its source and target when the pattern and the syntax left one missing (DEFAULT:, the first
+ * actor after the verb without NOACTPRIOR, the actor before a '+' that took the subject). */
+void tabari_missing_sides(const sent_ctx *s, const parley_tabari_options *t, verb_match *vm);
+/* Does token h code as a verb whatever its part of speech? */
+int tabari_verb_word(const sent_ctx *s, uint32_t h);
+/* Does a clause-starting conjunction stand between tokens a and b? */
+int tabari_clause_break(const sent_ctx *s, uint32_t a, uint32_t b);
+/* Is the sentence complex or discarded (COMPLEX: limits, [+++] and [###] actors)? */
+int tabari_complex(const sent_ctx *s, const parley_tabari_options *t);
+/* The first actor of the verb's clause (source); the first after `last` in it (target). */
+int32_t tabari_first_actor(const sent_ctx *s, uint32_t verb);
+int32_t tabari_next_actor(const sent_ctx *s, uint32_t last, int32_t source);
+/* FORWARD: seed the article's memory with the forwarded actor; the actor to forward. */
+void tabari_forward_into(article_mem *mem, const parley_tabari_options *t);
+void tabari_first_named_actor(const sent_ctx *s, char *out, size_t cap);
+/* MINIMUM WORDS counts words as written; COMMA: leaves comma-delimited clauses out. */
+uint32_t tabari_word_count(const token *t, uint32_t n);
+int tabari_comma_clauses(arena *ar, const parley_tabari_options *t, const token **toks,
+                         uint32_t *n);
 
 #endif

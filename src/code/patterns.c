@@ -10,22 +10,40 @@
 
 /* How far a pattern word may be from the previous one: forwards within the anchor's clause (and
  * the clauses it contains), backwards within the anchor's clause. */
-enum { GAP = 10, BACK_GAP = 6 };
+enum {
+    GAP = 10,
+    BACK_GAP = 6,
+    SET_ITEM_MAX = 4, /* tokens of a set item looked back over */
+    ITEM_GAP = 3      /* TABARI: tokens between two words of a set item */
+};
 
 static int elem_word_at(const sent_ctx *s, const dict_elem *e, uint32_t i) {
     if (e->flags & DW_EXACT) return s->ids[i].wid == e->id;
-    dict_word w = {e->id, (uint8_t)(e->flags & (DW_STEM | DW_CAPS))};
+    dict_word w = {e->id, (uint8_t)(e->flags & (DW_STEM | DW_CAPS | DW_ENDINGS | DW_NOSUFFIX))};
     return word_matches(&s->pd->d, &s->toks[i], &s->ids[i], &w);
 }
 
-/* Does set item (a word sequence) match at i (forwards)? Returns its length or 0. */
-static int item_at(const sent_ctx *s, const dict_set_item *it, uint32_t i) {
+/* Does set item (a word sequence) match at i (forwards)? Returns the tokens it spans or 0. In
+ * TABARI, words of an item not joined by '_' may have others between them ("LOUDLY INCLUDED" in
+ * "loudly boldly included"). */
+static uint32_t item_at(const sent_ctx *s, const dict_set_item *it, uint32_t i) {
     const dict *d = &s->pd->d;
-    if (i + it->n > s->n) return 0;
-    for (uint32_t j = 0; j < it->n; j++)
-        if (!word_matches(d, &s->toks[i + j], &s->ids[i + j], &d->words.v[it->words_off + j]))
-            return 0;
-    return 1;
+    if (!s->tabari) { /* consecutive words */
+        if (i + it->n > s->n) return 0;
+        for (uint32_t j = 0; j < it->n; j++)
+            if (!word_matches(d, &s->toks[i + j], &s->ids[i + j], &d->words.v[it->words_off + j]))
+                return 0;
+        return it->n;
+    }
+    uint32_t at = i;
+    for (uint32_t j = 0; j < it->n; j++, i++) {
+        const dict_word *w = &d->words.v[it->words_off + j];
+        uint32_t limit = (j > 0 && !(w->flags & DW_ADJACENT)) ? i + ITEM_GAP : i;
+        while (i <= limit && i < s->n && !word_matches(d, &s->toks[i], &s->ids[i], w))
+            i++;
+        if (i > limit || i >= s->n) return 0;
+    }
+    return i - at;
 }
 
 /* Does the sentence contain the word (as a form or a lemma)? One probe in its word set. */
@@ -43,18 +61,23 @@ static int sentence_has(const sent_ctx *s, uint32_t word) {
 static uint32_t set_at(const sent_ctx *s, uint32_t set, uint32_t i) {
     const dict *d = &s->pd->d;
     const tok_ids *id = &s->ids[i];
-    uint32_t keys[3] = {id->wid, id->vlem != id->wid ? id->vlem : 0,
-                        id->nlem != id->wid && id->nlem != id->vlem ? id->nlem : 0};
+    uint32_t keys[4] = {id->wid, id->vlem != id->wid ? id->vlem : 0,
+                        id->nlem != id->wid && id->nlem != id->vlem ? id->nlem : 0, id->eid};
     uint32_t best = 0;
-    for (int k = 0; k < 3; k++)
-        for (uint32_t it = dict_set_first(d, set, keys[k]); it; it = d->set_next[it - 1]) {
+    for (int k = 0; k < 4; k++)
+        for (uint32_t it = keys[k] ? dict_set_first(d, set, keys[k]) : 0; it;
+             it = d->set_next[it - 1]) {
             const dict_set_item *x = &d->set_items.v[it - 1];
-            if (x->n > best && item_at(s, x, i)) best = x->n;
+            if (!s->tabari && x->n <= best) continue; /* spans n tokens: cannot be longer */
+            uint32_t len = item_at(s, x, i);
+            if (len > best) best = len;
         }
     const dict_set *st = &d->sets.v[set];
     for (uint32_t k = 0; k < st->loose_n; k++) {
         const dict_set_item *x = &d->set_items.v[d->set_loose[st->loose_off + k]];
-        if (x->n > best && item_at(s, x, i)) best = x->n;
+        if (!s->tabari && x->n <= best) continue;
+        uint32_t len = item_at(s, x, i);
+        if (len > best) best = len;
     }
     return best;
 }
@@ -102,11 +125,16 @@ static int match_after(const sent_ctx *s, const dict_elem *el, uint32_t n, uint3
             int32_t m = mention_starting_from(s, pos, pos + 3);
             if (m < 0) return 0;
             /* after the verb, '%' is a compound target ("agrees with the Philippines and
-             * France") */
-            if (e->kind == PE_SOURCE)
+             * France"); in TABARI the compound's members act on each other ("has exchanged
+             * prisoners with Gondor and Osgiliath") */
+            if (e->kind == PE_SOURCE) {
                 vm->source = m;
-            else
+            } else if (e->kind == PE_COMPOUND && s->tabari) {
+                vm->source = m;
+                vm->reciprocal = 1;
+            } else {
                 vm->target = m;
+            }
             pos = s->m[m].last + 1;
             break;
         }
@@ -146,10 +174,16 @@ static int match_before(const sent_ctx *s, const dict_elem *el, uint32_t n, int6
             break;
         }
         case PE_SET: {
-            int64_t i = pos;
+            /* the item must end between lowest and pos: an adjacent several-token item
+             * ("won't" = wo + n't) starts before lowest */
+            int64_t i = pos, stop = adjacent ? lowest - (SET_ITEM_MAX - 1) : lowest;
+            if (stop < floor) stop = floor;
             uint32_t len = 0;
-            while (i >= lowest && !(len = set_at(s, e->id, (uint32_t)i)))
-                i--;
+            for (; i >= stop; i--) {
+                len = set_at(s, e->id, (uint32_t)i);
+                if (len && i + len - 1 <= pos && i + len - 1 >= lowest) break;
+                len = 0;
+            }
             if (!len) return 0;
             pos = i - 1;
             break;
@@ -182,7 +216,8 @@ static int anchor_at(const sent_ctx *s, const dict_verb *v, uint32_t h, uint32_t
     const dict_word *w = &d->words.v[v->anchor_off];
     dict_word first = w[0];
     const tok_ids *id = &s->ids[h];
-    int ok = word_matches(d, &s->toks[h], id, &first) || (id->vlem && first.word == id->vlem);
+    int ok = word_matches(d, &s->toks[h], id, &first) ||
+             (id->vlem && first.word == id->vlem && !(first.flags & DW_NOSUFFIX));
     if (!ok) return 0;
     uint32_t i = h;
     for (uint32_t k = 1; k < v->anchor_n; k++) {
@@ -273,5 +308,7 @@ int match_verb_at(const sent_ctx *s, uint32_t h, int want_noun, verb_match *out)
         scan_list(s, id->nlem, h, want_noun, out, &found);
     for (uint32_t k = 0; k < id->nstem; k++)
         if (id->stem[k] != id->wid) scan_list(s, id->stem[k], h, want_noun, out, &found);
+    if (id->eid && id->eid != id->vlem && id->eid != id->nlem)
+        scan_list(s, id->eid, h, want_noun, out, &found);
     return found;
 }

@@ -40,6 +40,21 @@ static uint32_t lemma_id(const dict *d, const lex_table *lex, const token *t, ch
     return intern_find(&d->strings, buf, l);
 }
 
+/* TABARI's regular endings: the word minus a verb's -ing, -es, -ed, -en, -s or -d when that is
+ * a verb written "WORD_" in the dictionaries, or minus a noun's -s when that is any "WORD_"
+ * (DW_ENDINGS); 0 when none. */
+static uint32_t ending_id(const dict *d, const token *t) {
+    static const char *const END[] = {"ing", "es", "ed", "en", "s", "d", NULL};
+    for (int k = 0; END[k]; k++) {
+        size_t l = strlen(END[k]);
+        if (t->norm_len <= l + 1 || memcmp(t->norm + t->norm_len - l, END[k], l) != 0) continue;
+        const intern_table *words = strcmp(END[k], "s") ? &d->verb_endings : &d->endings;
+        if (intern_find(words, t->norm, t->norm_len - l))
+            return intern_find(&d->strings, t->norm, t->norm_len - l);
+    }
+    return 0;
+}
+
 static int fill(word_cache *c, word_entry *e, uint32_t h, const dict *d, const lex_table *lex,
                 const syntax_words *sw, const token *t) {
     if (c->text_len + t->norm_len + 1 > c->text_cap) {
@@ -59,6 +74,7 @@ static int fill(word_cache *c, word_entry *e, uint32_t h, const dict *d, const l
     e->info.tags = syntax_word_tags(lex, t, &e->info.best);
     e->info.wcls = syntax_token_class(sw, t);
     e->wid = intern_find(&d->strings, t->norm, t->norm_len);
+    e->eid = d->endings.count > 1 ? ending_id(d, t) : 0;
     e->nstem = 0;
     if (d->stems.count > 1 && dict_may_have_stem(d, t->norm, t->norm_len)) {
         uint32_t maxl = t->norm_len < d->max_stem_len ? t->norm_len : d->max_stem_len;

@@ -19,6 +19,7 @@ typedef struct {
     uint32_t str;          /* offset of the word in the cache's text buffer */
     syntax_word_info info; /* lexicon tags and cue-word classes */
     uint32_t wid, vlem, nlem;
+    uint32_t eid;     /* the word minus a regular ending when that is a TABARI "WORD_" */
     uint32_t stem[4]; /* dictionary stems that are prefixes of the word (string ids) */
     uint8_t nstem;
 } word_entry;

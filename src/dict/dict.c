@@ -28,6 +28,12 @@ int dict_init(dict *d) {
         intern_free(&d->strings);
         return -1;
     }
+    if (intern_init(&d->endings) < 0 || intern_init(&d->verb_endings) < 0) {
+        intern_free(&d->strings);
+        intern_free(&d->stems);
+        intern_free(&d->endings);
+        return -1;
+    }
     return 0;
 }
 
@@ -35,6 +41,8 @@ void dict_free(dict *d) {
     if (!d) return;
     intern_free(&d->strings);
     intern_free(&d->stems);
+    intern_free(&d->endings);
+    intern_free(&d->verb_endings);
     free(d->words.v);
     free(d->phrases.v);
     free(d->actors.v);
@@ -138,10 +146,17 @@ int32_t dict_parse_date(const char *s, size_t n) {
     return -1;
 }
 
+/* Remember a word that takes TABARI's regular endings (see DW_ENDINGS). */
+static int dict_add_ending_word(dict *d, uint32_t word) {
+    const char *s = intern_str(&d->strings, word);
+    return intern_add(&d->endings, s, strlen(s)) ? 0 : -1;
+}
+
 uint32_t dict_add_words(dict *d, const dict_word *w, uint32_t n) {
     uint32_t off = d->words.n;
     for (uint32_t i = 0; i < n; i++) {
         VEC_PUSH(d->words, w[i], return UINT32_MAX);
+        if ((w[i].flags & DW_ENDINGS) && dict_add_ending_word(d, w[i].word) < 0) return UINT32_MAX;
         if (w[i].flags & DW_STEM) {
             const char *s = intern_str(&d->strings, w[i].word);
             size_t len = strlen(s);
@@ -242,6 +257,11 @@ uint32_t dict_add_verb(dict *d, const dict_word *anchor, uint32_t n, const dict_
     if (n == 0) return UINT32_MAX;
     uint32_t off = dict_add_words(d, anchor, n);
     if (off == UINT32_MAX) return UINT32_MAX;
+    for (uint32_t i = 0; i < n; i++)
+        if (anchor[i].flags & DW_ENDINGS) {
+            const char *s = intern_str(&d->strings, anchor[i].word);
+            if (!intern_add(&d->verb_endings, s, strlen(s))) return UINT32_MAX;
+        }
     dict_verb v = {.anchor_off = off,
                    .anchor_n = n,
                    .noun = (uint8_t)(noun != 0),
@@ -283,6 +303,11 @@ uint32_t dict_add_pattern(dict *d, const dict_elem *before, uint32_t nb, const d
                       .text = text,
                       .file = file,
                       .line = line};
+    for (uint32_t i = 0; i < nb + na; i++) {
+        const dict_elem *e = i < nb ? &before[i] : &after[i - nb];
+        if (e->kind == PE_WORD && (e->flags & DW_ENDINGS) && dict_add_ending_word(d, e->id) < 0)
+            return UINT32_MAX;
+    }
     for (uint32_t i = 0; i < nb; i++)
         VEC_PUSH(d->elems, before[i], return UINT32_MAX);
     p.after_off = d->elems.n;
@@ -450,14 +475,20 @@ const uint32_t *dict_pair_phrases(const dict *d, uint32_t w0, uint32_t w1, uint3
     return NULL;
 }
 
+/* Is the phrase found through its first two words? Not when its second word is a stem, nor when
+ * other words may stand between them (a loose TABARI phrase). */
+static int in_pair_index(const dict *d, const dict_phrase *p) {
+    if (p->n < 2) return 0;
+    uint8_t f = d->words.v[p->words_off + 1].flags;
+    return !(f & DW_STEM) && !(p->loose && !(f & DW_ADJACENT));
+}
+
 /* Move the phrases whose second word is exact into the two-word index; their first-word key
  * becomes 0 so the first-word index leaves them out. */
 static int index_pairs(dict *d, uint32_t *keys) {
     uint32_t npairs = 0;
-    for (uint32_t i = 0; i < d->phrases.n; i++) {
-        const dict_phrase *p = &d->phrases.v[i];
-        if (p->n >= 2 && !(d->words.v[p->words_off + 1].flags & DW_STEM)) npairs++;
-    }
+    for (uint32_t i = 0; i < d->phrases.n; i++)
+        npairs += in_pair_index(d, &d->phrases.v[i]);
     d->pair_cap = 16;
     while (d->pair_cap < npairs * 2 + 2)
         d->pair_cap *= 2;
@@ -476,7 +507,7 @@ static int index_pairs(dict *d, uint32_t *keys) {
         }
         for (uint32_t i = 0; i < d->phrases.n; i++) {
             const dict_phrase *p = &d->phrases.v[i];
-            if (p->n < 2 || (d->words.v[p->words_off + 1].flags & DW_STEM)) continue;
+            if (!in_pair_index(d, p)) continue;
             uint32_t w0 = d->words.v[p->words_off].word, w1 = d->words.v[p->words_off + 1].word;
             struct dict_pair_slot *sl = pair_slot(d, w0, w1);
             sl->w0 = w0;

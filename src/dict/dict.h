@@ -70,8 +70,11 @@ typedef struct {
     uint16_t n;         /* number of words */
     uint8_t kind;       /* dict_phrase_kind */
     uint8_t story;      /* discards: 1 = discard the whole story ('+' entries) */
+    uint8_t loose;      /* TABARI: a word not joined by '_' may have up to DICT_PHRASE_GAP
+                           other tokens before it ("AL GORE": Al "The Weasel" Gore) */
     uint32_t target;    /* index into actors / agents / issues; unused for discards */
 } dict_phrase;
+enum { DICT_PHRASE_GAP = 4 };
 
 /* -------- verb patterns -------- */
 typedef enum {
@@ -142,8 +145,10 @@ typedef struct {
     }
 
 typedef struct dict {
-    intern_table strings; /* every word and text */
-    intern_table stems;   /* stems only: id here == id in strings of the same text */
+    intern_table strings;      /* every word and text */
+    intern_table stems;        /* stems only: id here == id in strings of the same text */
+    intern_table endings;      /* DW_ENDINGS words (TABARI "WORD_") */
+    intern_table verb_endings; /* ... of them, the verbs' anchor words */
     DICT_VEC(dict_word) words;
     DICT_VEC(dict_phrase) phrases;
     DICT_VEC(dict_actor) actors;
@@ -257,5 +262,9 @@ enum { DW_EXACT = 16 };
 /* A name word written "^West" in parley's own dictionaries: the token must be capitalised
  * ("the West", not "the west of the country"). */
 enum { DW_CAPITAL = 32 };
+/* TABARI: a word written "WORD_" also matches with a regular ending: a noun's -s ("Libyas"), a
+ * verb's -s, -es, -ed, -en, -ing, -d ("departes", "departen"); "WORD=" matches only as
+ * written, not through the token's lemmas ("baning" is not BAN=). */
+enum { DW_ENDINGS = 64, DW_NOSUFFIX = 128 };
 
 #endif

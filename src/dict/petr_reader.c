@@ -324,6 +324,18 @@ static int is_sep(char ch) {
     return isspace((unsigned char)ch) || ch == '_';
 }
 
+/* The end of the word [b,e): a TABARI prefix written "ANTI-" is the word the tokenizer reads
+ * before the hyphen of "anti- Gondor" (the hyphen is punctuation there). */
+static size_t prefix_end(const rd_ctx *c, const char *s, size_t b, size_t e) {
+    return (c->fmt & RDF_ENDINGS) && e - b > 1 && s[e - 1] == '-' ? e - 1 : e;
+}
+
+/* A word ending in "n't" ("DIDN'T", "CAN'T"), which the tokenizer splits off. */
+static int has_nt(const char *w, size_t n) {
+    return n >= 4 && tolower((unsigned char)w[n - 3]) == 'n' && w[n - 2] == '\'' &&
+           tolower((unsigned char)w[n - 1]) == 't';
+}
+
 int rd_phrase(rd_ctx *c, const char *s, size_t n, dict_word *w, int max) {
     size_t i = 0;
     int k = 0, saw_space = 1, saw_us = 0;
@@ -343,23 +355,35 @@ int rd_phrase(rd_ctx *c, const char *s, size_t n, dict_word *w, int max) {
         size_t b = i;
         while (i < n && !is_sep(s[i]) && !(stems && (s[i] == '=' || s[i] == '~')))
             i++;
-        size_t e = i;
+        size_t e = prefix_end(c, s, b, i);
         uint8_t fl = 0;
         if (stems) {
             if (i < n && s[i] == '~') {
                 fl |= DW_STEM;
                 i++;
             } else if (i < n && s[i] == '=') {
+                if (c->fmt & RDF_ENDINGS) fl |= DW_NOSUFFIX;
                 i++;
             } else if (!(i < n && s[i] == '_')) {
                 fl |= DW_STEM;
+            } else if ((c->fmt & RDF_ENDINGS) && (i + 1 == n || isspace((unsigned char)s[i + 1]))) {
+                fl |= DW_ENDINGS; /* a closing "WORD_", not a connector "WORD_WORD" */
             }
         }
         if (e == b) continue; /* a stray '=' or '~' */
         if (k >= max) return -1;
-        if (k > 0 && ((saw_us && !saw_space) || (c->fmt & RDF_ADJ_ALL))) fl |= DW_ADJACENT;
+        uint8_t adj = 0;
+        if (k > 0 && ((saw_us && !saw_space) || (c->fmt & RDF_ADJ_ALL))) adj = DW_ADJACENT;
+        if (has_nt(s + b, e - b)) { /* "DIDN'T" is split as the text is: "did" + "n't" */
+            if (k + 1 >= max) return -1;
+            w[k].word = word_id(c, s + b, e - 3 - b);
+            w[k].flags = adj;
+            k++;
+            b = e - 3;
+            adj = DW_ADJACENT;
+        }
         w[k].word = word_id(c, s + b, e - b);
-        w[k].flags = fl;
+        w[k].flags = fl | adj;
         k++;
         saw_space = 0;
         saw_us = 0;
@@ -805,21 +829,34 @@ static int units_rec(rd_ctx *c, const char *s, size_t n, rd_unit *u, int max, in
         size_t b = i;
         while (i < n && !is_unit_end(s[i], stems))
             i++;
-        size_t e = i;
+        size_t e = prefix_end(c, s, b, i);
         uint8_t fl = adj;
         if (stems) {
             if (i < n && s[i] == '~') {
                 fl |= DW_STEM;
                 i++;
             } else if (i < n && s[i] == '=') {
+                if (c->fmt & RDF_ENDINGS) fl |= DW_NOSUFFIX;
                 i++;
             } else if (!(i < n && s[i] == '_')) {
                 fl |= DW_STEM;
+            } else if ((c->fmt & RDF_ENDINGS) && (i + 1 == n || isspace((unsigned char)s[i + 1]))) {
+                fl |= DW_ENDINGS; /* a closing "WORD_", not a connector "WORD_WORD" */
             }
         }
         if (e == b) { /* stray '=' or '~' */
             if (i == b) i++;
             continue;
+        }
+        if (has_nt(s + b, e - b)) { /* "DIDN'T" is split as the text is: "did" + "n't" */
+            uint32_t id0 = word_id(c, s + b, e - 3 - b);
+            if (!id0) {
+                *why = "out of memory";
+                return -1;
+            }
+            if (unit_push(u, &k, max, RU_WORD, adj, id0) < 0) goto toolong;
+            b = e - 3;
+            fl |= DW_ADJACENT;
         }
         uint32_t id = word_id(c, s + b, e - b);
         if (!id) {
@@ -1139,10 +1176,12 @@ int rd_read_actors(rd_ctx *c, const rd_text *t, int tabari) {
                 break;
             }
         }
-        if (dict_add_phrase(c->d, w, (uint32_t)k, PH_ACTOR, actor, 0) == UINT32_MAX) {
+        uint32_t ph = dict_add_phrase(c->d, w, (uint32_t)k, PH_ACTOR, actor, 0);
+        if (ph == UINT32_MAX) {
             c->oom = 1;
             break;
         }
+        c->d->phrases.v[ph].loose = (c->fmt & RDF_ENDINGS) != 0;
         if (br) add_roles(c, actor, br, n - pn, l->line);
     }
     if (actor != UINT32_MAX && c->d->actors.v[actor].roles_n == 0 && !skipping)
@@ -1173,10 +1212,12 @@ static void add_agent_phrase(rd_ctx *c, const char *s, size_t n, uint32_t agent,
     dict_word w[RD_MAX_UNITS];
     int k = entry_phrase(c, s, n, line, w, RD_MAX_UNITS);
     if (k <= 0) return;
-    if (dict_add_phrase(c->d, w, (uint32_t)k, PH_AGENT, agent, 0) == UINT32_MAX) {
+    uint32_t ph = dict_add_phrase(c->d, w, (uint32_t)k, PH_AGENT, agent, 0);
+    if (ph == UINT32_MAX) {
         c->oom = 1;
         return;
     }
+    c->d->phrases.v[ph].loose = (c->fmt & RDF_ENDINGS) != 0;
     if (gen_plural && !(w[k - 1].flags & DW_STEM)) {
         char pl[RD_WORD_MAX];
         rd_plural(intern_str(&c->d->strings, w[k - 1].word), pl);

@@ -130,10 +130,12 @@ void rd_text_free(rd_text *t);
 
 /* Word conventions for the tokenizers. */
 enum {
-    RDF_STEMS = 1,  /* TABARI: words are stems unless followed by '_' or '='; '~' = stem */
-    RDF_ALTS = 2,   /* {a | b} is always a set of alternatives (TABARI); else a noun phrase
-                       unless it contains '|' */
-    RDF_ADJ_ALL = 4 /* every word of a phrase is adjacent to the previous (PETRARCH synsets) */
+    RDF_STEMS = 1,   /* TABARI: words are stems unless followed by '_' or '='; '~' = stem */
+    RDF_ALTS = 2,    /* {a | b} is always a set of alternatives (TABARI); else a noun phrase
+                        unless it contains '|' */
+    RDF_ADJ_ALL = 4, /* every word of a phrase is adjacent to the previous (PETRARCH synsets) */
+    RDF_ENDINGS = 8  /* TABARI word semantics: "WORD_" takes regular endings, "WORD=" none
+                        (DW_ENDINGS); actor and agent phrases are loose (dict_phrase.loose) */
 };
 
 /* A raw synset definition collected in a first pass over a verbs file. */

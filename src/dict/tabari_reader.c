@@ -162,6 +162,13 @@ static void time_line(rd_ctx *c, tabari_time_list *times, const rd_line *l, int 
             return;
         }
     }
+    /* a time phrase coded [###] discards its sentence and [+++] makes it complex: either way
+     * the sentence is not coded, as a sentence discard phrase */
+    if ((kind == TT_DISCARD || kind == TT_COMPLEX) &&
+        dict_add_phrase(c->d, w, (uint32_t)n, PH_DISCARD, 0, 0) == UINT32_MAX) {
+        c->oom = 1;
+        return;
+    }
     if (!times) {
         *last = 0;
         return;
@@ -251,7 +258,7 @@ static int tabari_verbs_text(dict *d, const char *name, rd_text *t, tabari_time_
         return -1;
     }
     rd_ctx c;
-    rd_ctx_init(&c, d, name, RDF_STEMS | RDF_ALTS);
+    rd_ctx_init(&c, d, name, RDF_STEMS | RDF_ALTS | RDF_ENDINGS);
     for (uint32_t i = 0; i < t->n && !c.oom;) {
         if (t->v[i].s[0] == '&')
             i = rd_collect_synset(&c, t, i);
@@ -346,7 +353,7 @@ static int run_tabari(dict *d, const char *name, rd_text *t, tab_kind kind, taba
         return -1;
     }
     rd_ctx c;
-    rd_ctx_init(&c, d, name, RDF_STEMS);
+    rd_ctx_init(&c, d, name, RDF_STEMS | RDF_ENDINGS);
     int rc = kind == TK_ACTORS ? rd_read_actors(&c, t, 1) : rd_read_agents(&c, t, 1);
     rd_ctx_free(&c);
     if (rc < 0) oom_err(err, errlen);
@@ -457,6 +464,78 @@ static int opt_unknown(tabari_options *o, opt_caps *cp, const rd_line *l) {
     return 0;
 }
 
+/* Copy the code of "[X]" starting at r[*q] into out (cap bytes); *q moves past it. */
+static void bracket_code(const char *r, size_t rn, size_t *q, char *out, size_t cap) {
+    while (*q < rn && isspace((unsigned char)r[*q]))
+        (*q)++;
+    if (*q >= rn || r[*q] != '[') return;
+    size_t st = ++*q;
+    while (*q < rn && r[*q] != ']')
+        (*q)++;
+    size_t n = *q - st;
+    if (n >= cap) n = cap - 1;
+    memcpy(out, r + st, n);
+    out[n] = '\0';
+    if (*q < rn) (*q)++;
+}
+
+/* "DEFAULT: SOURCE [X] PRIOR TARGET [Y] AFTER" or "DEFAULT: OFF" (which clears both). */
+static void read_default(tabari_options *o, const char *r, size_t rn) {
+    o->has_default = 1;
+    o->default_source[0] = o->default_target[0] = '\0';
+    o->default_prior = o->default_after = 0;
+    size_t q = 0;
+    while (q < rn) {
+        while (q < rn && isspace((unsigned char)r[q]))
+            q++;
+        size_t st = q;
+        while (q < rn && !isspace((unsigned char)r[q]) && r[q] != '[')
+            q++;
+        if (q == st) {
+            q++; /* a stray bracket */
+            continue;
+        }
+        const char *tk = r + st;
+        size_t tn = q - st;
+        if (tag_is(tk, tn, "SOURCE"))
+            bracket_code(r, rn, &q, o->default_source, sizeof o->default_source);
+        else if (tag_is(tk, tn, "TARGET"))
+            bracket_code(r, rn, &q, o->default_target, sizeof o->default_target);
+        else if (tag_is(tk, tn, "PRIOR"))
+            o->default_prior = 1;
+        else if (tag_is(tk, tn, "AFTER"))
+            o->default_after = 1;
+    }
+}
+
+/* "COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8" or "COMMA: OFF". */
+static void read_comma(tabari_options *o, const char *r, size_t rn) {
+    static const char *const NAMES[6] = {"MIN", "MAX", "EMIN", "EMAX", "BMIN", "BMAX"};
+    o->has_comma = 1;
+    o->comma_off = 0;
+    for (int k = 0; k < 6; k++)
+        o->comma[k] = -1;
+    size_t q = 0;
+    while (q < rn) {
+        while (q < rn && !isalpha((unsigned char)r[q]))
+            q++;
+        size_t st = q;
+        while (q < rn && isalpha((unsigned char)r[q]))
+            q++;
+        if (q == st) break;
+        if (tag_is(r + st, q - st, "OFF")) {
+            o->comma_off = 1;
+            continue;
+        }
+        for (int k = 0; k < 6; k++)
+            if (tag_is(r + st, q - st, NAMES[k])) {
+                while (q < rn && (isspace((unsigned char)r[q]) || r[q] == '='))
+                    q++;
+                if (q < rn && isdigit((unsigned char)r[q])) o->comma[k] = atoi(r + q);
+            }
+    }
+}
+
 static int options_text(rd_text *t, tabari_options *o) {
     memset(o, 0, sizeof *o);
     o->complex_verbs = o->complex_actors = o->complex_conj = -1;
@@ -509,6 +588,10 @@ static int options_text(rd_text *t, tabari_options *o) {
                 }
             }
             if (unknown && opt_unknown(o, &cp, l) < 0) return -1;
+        } else if (tag_is(kw, kn, "COMMA")) {
+            read_comma(o, r, rn);
+        } else if (tag_is(kw, kn, "DEFAULT")) {
+            read_default(o, r, rn);
         } else if (tag_is(kw, kn, "FORWARD")) {
             free(o->forward);
             o->forward = dupn(r, rn);
@@ -632,6 +715,64 @@ const char *tabari_option_get(const tabari_options *o, const char *name) {
     for (size_t i = o->n_sets; i-- > 0;)
         if (name_eq(o->sets[i].name, name)) return o->sets[i].value;
     return NULL;
+}
+
+static int value_true(const char *v) {
+    return v && (toupper((unsigned char)v[0]) == 'T' || toupper((unsigned char)v[0]) == 'Y' ||
+                 v[0] == '1');
+}
+
+/* "FORWARD: ^^*****NNN*SSS [DOC] [OFF]": the mask, or "" when OFF. */
+static void forward_mask(const char *f, char *out, size_t cap) {
+    out[0] = '\0';
+    const char *off = f;
+    while ((off = strchr(off, ' ')) != NULL) {
+        while (*off == ' ')
+            off++;
+        if (tag_is(off, strcspn(off, " "), "OFF")) return;
+    }
+    size_t n = strcspn(f, " ");
+    if (n >= cap) n = cap - 1;
+    memcpy(out, f, n);
+    out[n] = '\0';
+}
+
+void tabari_options_apply(const tabari_options *o, parley_tabari_options *t) {
+    t->enabled = 1;
+    if (o->has_complex) {
+        t->no_actor_prior = o->complex_noactprior;
+        t->complex_verbs = o->complex_verbs > 0 ? o->complex_verbs : 0;
+        t->complex_conj = o->complex_conj > 0 ? o->complex_conj : 0;
+    }
+    if (o->has_default) {
+        snprintf(t->default_source, sizeof t->default_source, "%s", o->default_source);
+        snprintf(t->default_target, sizeof t->default_target, "%s", o->default_target);
+        t->default_prior = o->default_prior;
+        t->default_after = o->default_after;
+    }
+    const char *v = tabari_option_get(o, "MINIMUM WORDS");
+    if (v) t->min_words = atoi(v);
+    for (size_t i = 0; i < o->n_sets; i++) {
+        const char *n = o->sets[i].name;
+        if (name_eq(n, "CODE BY CLAUSE"))
+            t->code_by = 0;
+        else if (name_eq(n, "CODE BY SENTENCE"))
+            t->code_by = 1;
+        else if (name_eq(n, "CODE ALL"))
+            t->code_by = 2;
+    }
+    if (o->has_comma) {
+        int *f[6] = {&t->comma_min,  &t->comma_max,  &t->comma_emin,
+                     &t->comma_emax, &t->comma_bmin, &t->comma_bmax};
+        for (int k = 0; k < 6; k++)
+            if (o->comma_off)
+                *f[k] = 0;
+            else if (o->comma[k] >= 0)
+                *f[k] = o->comma[k];
+    }
+    if (o->forward) forward_mask(o->forward, t->forward_mask, sizeof t->forward_mask);
+    v = tabari_option_get(o, "CONVERT AGENT");
+    if (v) t->convert_agents = value_true(v);
 }
 
 /* ============================== .project ============================== */

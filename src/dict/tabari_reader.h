@@ -4,10 +4,12 @@
  * and skipped) or -1 when it cannot be read or memory runs out, with a message in err.
  *
  * Word semantics (TABARI): a word written without a trailing '_' is a stem (DW_STEM: ARGENTIN
- * matches Argentina, Argentinian); "WORD_" and "WORD=" are exact; "WORD~" is an explicit stem
- * (used before a connector: REAL~_PLEASANT). Words joined by '_' are adjacent (DW_ADJACENT on
- * the later one); blank-separated words may have other words between them ("AL GORE" matches
- * Al "The Weasel" Gore). Words are interned lower-cased.
+ * matches Argentina, Argentinian); a closing "WORD_" is exact or takes a regular ending
+ * (DW_ENDINGS: a noun's -s, a verb anchor's -s -es -ed -en -ing -d), "WORD=" is exact and only
+ * as written (DW_NOSUFFIX); "WORD~" is an explicit stem (used before a connector:
+ * REAL~_PLEASANT). Words joined by '_' are adjacent (DW_ADJACENT on the later one); in actor and
+ * agent phrases (dict_phrase.loose) blank-separated words may have up to DICT_PHRASE_GAP other
+ * tokens between them ("AL GORE" matches Al "The Weasel" Gore). Words are interned lower-cased.
  *
  * .verbs: "VERB [CODE] ;comment" starts a verb block (a dict block; a multiword verb is a
  * multiword anchor); a following "{ FORM FORM_ }" line adds irregular forms to the block (same
@@ -32,6 +34,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../../include/parley.h"
 #include "dict.h"
 
 /* ---------------- <TIME> section of a .verbs file ----------------
@@ -97,6 +100,13 @@ typedef struct {
     int complex_verbs, complex_actors, complex_conj; /* -1 when not given */
     int complex_noactprior, complex_explain;         /* 0/1 */
     int has_complex;
+    /* "DEFAULT: SOURCE [X] PRIOR TARGET [Y] AFTER" (either half optional) or "DEFAULT: OFF" */
+    int has_default;
+    char default_source[16], default_target[16]; /* "" when not given */
+    int default_prior, default_after;
+    /* "COMMA: MIN = 2 MAX = 10 EMIN = 2 EMAX = 10 BMIN = 255 BMAX = 0" or "COMMA: OFF" */
+    int has_comma, comma_off;
+    int comma[6];  /* MIN MAX EMIN EMAX BMIN BMAX; -1 when not given */
     char *forward; /* NULL when absent */
     char **output;
     size_t n_output;
@@ -114,6 +124,11 @@ int tabari_read_options_mem(const char *text, size_t len, tabari_options *o, cha
 void tabari_options_free(tabari_options *o);
 /* Value of the last "SET: name = value" (name compared ignoring case and blanks), or NULL. */
 const char *tabari_option_get(const tabari_options *o, const char *name);
+/* Apply what o sets (COMPLEX:, DEFAULT:, COMMA:, FORWARD:, SET: MINIMUM WORDS, CONVERT AGENT,
+ * CODE BY ...) on
+ * top of t, as TABARI applies an options file and then each option record in turn; t->enabled
+ * is set. Other options are left alone. */
+void tabari_options_apply(const tabari_options *o, parley_tabari_options *t);
 
 /* ---------------- .project ----------------
  * First line: a title. Then "<actorsfile> NAME" (repeatable), <verbsfile>, <agentsfile>,
