@@ -1092,8 +1092,8 @@ static void test_ref_tabari_production(void **state) {
         load_ref(state, &d, &w, &files[i]);
     assert_int_equal(dict_freeze(&d), 0);
     double dt = now_s() - t0;
+    /* printed, not asserted: speed is measured by bench/run.sh, not by a timed test */
     print_message("TABARI production set loaded in %.3f s\n", dt);
-    assert_true(dt < 1.0);
     assert_int_equal(d.verbs.n, 1216);
     assert_int_equal(d.patterns.n, 15564);
     assert_int_equal(d.actors.n, 22823 + 7346 + 1148);

@@ -41,7 +41,7 @@ static int number(const char *v, long lo, long hi, long *out) {
 static int parse_serve(server_config *c, int argc, char **argv) {
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     *c = (server_config){"parley.db", "127.0.0.1:8080", ncpu > 2 ? (int)ncpu : 2, 2000};
-    for (int i = 1; i < argc; i++) {
+    for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         long n;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -68,7 +68,6 @@ static int parse_serve(server_config *c, int argc, char **argv) {
             fprintf(stderr, "parley serve: unknown option '%s' (see --help)\n", a);
             return EXIT_USAGE;
         }
-        i++;
     }
     return -1;
 }
