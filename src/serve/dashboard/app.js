@@ -106,7 +106,10 @@ function shownRange(rows) {
   return [list[first][0], list[last][0], out];
 }
 
+let lastTimeline = null;
+
 function drawTimeline(rows, s) {
+  lastTimeline = [rows, s];
   const box = $("#timeline");
   box.replaceChildren();
   $("#timeline-note").textContent = "";
@@ -118,9 +121,10 @@ function drawTimeline(rows, s) {
   for (const r of rows) (counts[r.month] ||= {})[r.quad_class] = r.events;
   const months = monthsBetween(firstMonth, lastMonth);
   const max = Math.max(...months.map((m) => Object.values(counts[m] || {}).reduce((a, b) => a + b, 0)));
-  const W = 1000, H = 220, left = 36, bottom = 22, top = 8;
+  // drawn at the box's own width, so that text is never stretched (redrawn on resize)
+  const W = Math.max(300, Math.round(box.clientWidth) || 1000), H = 220, left = 36, bottom = 22, top = 8;
   const bw = (W - left) / months.length;
-  const chart = svg("svg", {viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: "none", role: "img",
+  const chart = svg("svg", {viewBox: `0 0 ${W} ${H}`, role: "img",
     "aria-label": "events per month by QuadClass"});
   for (const t of [0, Math.ceil(max / 2), max]) {
     const y = H - bottom - (t / max) * (H - bottom - top);
@@ -129,7 +133,7 @@ function drawTimeline(rows, s) {
     label.textContent = t;
     chart.append(label);
   }
-  const every = Math.ceil(months.length / 12);
+  const every = Math.ceil(months.length / Math.max(2, Math.floor(W / 80)));
   months.forEach((m, i) => {
     let y = H - bottom;
     const c = counts[m] || {};
@@ -325,6 +329,11 @@ function init() {
   $("#reset").addEventListener("click", () => setState({offset: 0}));
   $("#close-detail").addEventListener("click", () => setState({...state(), event: ""}, true));
   window.addEventListener("popstate", render);
+  let resizing = 0;
+  window.addEventListener("resize", () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => { if (lastTimeline) drawTimeline(...lastTimeline); }, 150);
+  });
   api("/api/actors?limit=200").then((a) => {
     $("#actor-list").replaceChildren(...a.actors.map((x) => el("option", {value: x.code, label: x.text})));
   }).catch(() => {});
