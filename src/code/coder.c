@@ -203,9 +203,12 @@ static int32_t find_subject(const sent_ctx *s, uint32_t first) {
             if (ante >= 0) return ante;
         }
         if (cl->kind == CL_MAIN) {
-            /* a coordinated clause ("..., and promised aid"): look back one clause */
+            /* a coordinated clause ("..., and promised aid"): look back one clause, over an
+             * embedded quotation ("called the arrests “an outrageous attack” and urged ...") */
             if (c == 0) break;
             c = c - 1;
+            while (c > 0 && s->syn->clauses[c].kind == CL_QUOTE && s->syn->clauses[c].parent >= 0)
+                c = s->syn->clauses[c].parent;
             if (s->syn->clauses[c].kind != CL_MAIN) break;
             continue;
         }

@@ -112,6 +112,14 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
             tag[i] = LEX_TO;
             continue;
         }
+        /* "had earlier called", "will later meet": a comparative between an auxiliary and a
+         * verb is an adverb of the verb group, not an adjective */
+        if ((tag[i] == LEX_JJR || tag[i] == LEX_RBR) && i > 0 &&
+            (wc[i - 1] & (W_BE | W_HAVE | W_MODAL | W_FUTURE)) && i + 1 < n &&
+            can_verb(masks[i + 1]) && !(tk[i + 1].flags & TOK_PUNCT)) {
+            tag[i] = LEX_RB;
+            continue;
+        }
         /* An initial inside a name ("Sergey V. Lavrov"): a proper noun, not "v." (versus). */
         if ((t->flags & TOK_ABBREV) && (t->flags & TOK_CAP) && t->norm_len == 2 && i > 0 &&
             (pt->flags & TOK_CAP)) {
