@@ -405,6 +405,11 @@ static int group_noun(const sent_ctx *s, uint32_t i) {
 
 /* Is token i the head noun of its phrase ("the military", not "military aid")? */
 static int heads_noun_phrase(const sent_ctx *s, uint32_t i) {
+    /* "the military said": an agent word the tagger read as an adjective heads the phrase
+     * when nothing nominal follows it */
+    if (s->syn->tag[i] == LEX_JJ && i > 0 && s->syn->tag[i - 1] == LEX_DT &&
+        (i + 1 >= s->n || (!tag_is_noun(s->syn->tag[i + 1]) && s->syn->tag[i + 1] != LEX_JJ)))
+        return 1;
     if (!tag_is_noun(s->syn->tag[i])) return 0;
     return i + 1 >= s->n || !tag_is_noun(s->syn->tag[i + 1]) || group_noun(s, i + 1);
 }
@@ -486,6 +491,11 @@ int find_mentions(arena *a, sent_ctx *s) {
                     m->person = 1;
                     m->last = name->last;
                     used[r + 2] = 1;
+                } else if (name && name->p->kind == PH_AGENT && name->first == next->last + 1) {
+                    /* "Syrian military forces", "Israeli security forces": the second agent
+                     * noun heads the same phrase; the first, more specific, gives the code */
+                    m->last = name->last;
+                    used[r + 2] = 1;
                 }
             }
         } else {
@@ -527,9 +537,11 @@ int find_mentions(arena *a, sent_ctx *s) {
                     context_country(s, nm, ctry);
                     /* "foreign governments" are not the article's country's */
                     int foreign = x->first > 0 && is_word(&s->toks[x->first - 1], "foreign");
-                    if ((s->toks[x->first].flags & TOK_INQUOTE) || !heads_noun_phrase(s, x->last) ||
-                        !ctry[0] || foreign)
-                        continue;
+                    /* in quoted words, only "the military", "the government": "our troops",
+                     * "troops" are the speaker's or anyone's */
+                    int quoted = (s->toks[x->first].flags & TOK_INQUOTE) &&
+                                 !(x->first > 0 && is_word(&s->toks[x->first - 1], "the"));
+                    if (quoted || !heads_noun_phrase(s, x->last) || !ctry[0] || foreign) continue;
                     combine(m->code, sizeof m->code, ctry, ag);
                 }
             }

@@ -365,8 +365,8 @@ static void emit_one(emit_ctx *e, const sent_ctx *s, const verb_match *vm, const
         r.date = evdate;
         r.date_source = "text";
     }
-    r.source = src ? src_code : "";
-    r.target = tgt ? tgt_code : "";
+    r.source = src_code ? src_code : "";
+    r.target = tgt_code ? tgt_code : "";
     r.code = code;
     char root[3] = {code[0], code[1], 0};
     r.root = root;
@@ -381,7 +381,9 @@ static void emit_one(emit_ctx *e, const sent_ctx *s, const verb_match *vm, const
     if (src) r.source_span = span_of(s, src->first, src->last);
     if (tgt) r.target_span = span_of(s, tgt->first, tgt->last);
     r.verb_span = span_of(s, vm->anchor_first, vm->anchor_last);
-    r.pattern = intern_str(&d->strings, vm->pattern ? vm->pattern->text : vm->verb->text);
+    r.pattern = vm->pattern ? intern_str(&d->strings, vm->pattern->text)
+                : vm->verb  ? intern_str(&d->strings, vm->verb->text)
+                            : "obligation: X must ... in reported words";
     r.negated = (vgflags & VG_NEG) != 0;
     r.modality = (vgflags & VG_COND)     ? "hypothetical"
                  : (vgflags & VG_MODAL)  ? "modal"
@@ -450,6 +452,18 @@ static int group_sides(const sent_ctx *s, int32_t mi, side *out, int cap) {
     return n;
 }
 
+/* Emit the event x -> y with the code unless the sentence has already coded it. */
+static void emit_once(emit_ctx *e, const sent_ctx *s, const verb_match *vm, const side *x,
+                      const side *y, const char *code, uint16_t vgflags, char (*seen)[80],
+                      uint32_t *nseen) {
+    char key[80];
+    snprintf(key, sizeof key, "%s|%s|%s", x->code, y->code, code);
+    for (uint32_t q = 0; q < *nseen; q++)
+        if (!strcmp(seen[q], key)) return;
+    if (*nseen < 64) memcpy(seen[(*nseen)++], key, sizeof key);
+    emit_one(e, s, vm, x->m, x->code, y->m, y->code, code, vgflags);
+}
+
 /* Emit source x target over compound groups, skipping self-events and duplicates. */
 static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, uint16_t vgflags,
                         char (*seen)[80], uint32_t *nseen) {
@@ -474,6 +488,11 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
             nt = ns;
         }
     }
+    if (nt == 0 && vm->implicit_target[0]) { /* a country left implicit: no mention */
+        snprintf(tgts[0].code, sizeof tgts[0].code, "%s", vm->implicit_target);
+        tgts[0].m = NULL;
+        nt = 1;
+    }
     if (ns == 0 || (nt == 0 && e->c->opt.require_dyad)) return;
     if (nt == 0) {
         tgts[0].code[0] = '\0';
@@ -483,20 +502,13 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
     for (int i = 0; i < ns && !e->stopped; i++)
         for (int j = 0; j < nt && !e->stopped; j++) {
             const side *a = &srcs[i], *b = &tgts[j];
-            if (b->m && same_actor(a->code, b->code)) continue;
+            if (b->code[0] && same_actor(a->code, b->code)) continue;
             for (int pass = 0; pass < 2; pass++) {
                 const char *code = pass ? vm->code.paired : vm->code.code;
                 if (!code[0]) continue;
                 const side *x = pass ? b : a, *y = pass ? a : b;
                 if (!x->m) continue;
-                char key[80];
-                snprintf(key, sizeof key, "%s|%s|%s", x->code, y->code, code);
-                uint32_t q = 0;
-                while (q < *nseen && strcmp(seen[q], key) != 0)
-                    q++;
-                if (q < *nseen) continue;
-                if (*nseen < 64) memcpy(seen[(*nseen)++], key, sizeof key);
-                emit_one(e, s, vm, x->m, x->code, y->m, y->code, code, vgflags);
+                emit_once(e, s, vm, x, y, code, vgflags, seen, nseen);
             }
         }
 }
@@ -721,6 +733,46 @@ static int has_object_phrase(const sent_ctx *s, uint32_t last) {
            t == LEX_PRP;
 }
 
+/* Nouns naming what a state does at home: a reaction to them ("condemned the coup", "rejected
+ * the election results", "welcomed the release") is aimed at the country where it happens. */
+static int domestic_situation_noun(const sent_ctx *s, uint32_t i) {
+    static const char *const N[] = {"coup",      "takeover",   "crackdown",    "arrest",
+                                    "detention", "repression", "imprisonment", "killing",
+                                    "execution", "election",   "referendum",   "vote",
+                                    "result",    "verdict",    "sentence",     "conviction",
+                                    "violence",  "abuse",      "curfew",       NULL};
+    const dict *d = &s->pd->d;
+    for (int k = 0; N[k]; k++) {
+        uint32_t id = intern_find(&d->strings, N[k], strlen(N[k]));
+        if (id && (s->ids[i].nlem == id || s->ids[i].wid == id)) return 1;
+    }
+    return 0;
+}
+
+/* The implicit target of a verbal reaction with no actor as object: "Biden condemned the coup"
+ * (in an article about Myanmar) -> the article's main country. Only for appeals, praise,
+ * demands, criticism and rejection (roots 02, 05, 10, 11, 12), whose object is a situation
+ * noun right after the verb ("the coup", "the recent arrests", "the detentions"). */
+static void implicit_target(const sent_ctx *s, verb_match *vm) {
+    vm->implicit_target[0] = '\0';
+    if (vm->target >= 0 || vm->source < 0 || !s->mem || !s->mem->country[0]) return;
+    static const char *const ROOTS[] = {"02", "05", "10", "11", "12", NULL};
+    int ok = 0;
+    for (int k = 0; ROOTS[k]; k++)
+        ok |= !strncmp(vm->code.code, ROOTS[k], 2);
+    if (!ok) return;
+    uint32_t i = vm->anchor_last + 1, stop = vm->anchor_last + 5;
+    while (i < s->n && i < stop &&
+           (s->syn->tag[i] == LEX_DT || s->syn->tag[i] == LEX_JJ || s->syn->tag[i] == LEX_RB ||
+            s->syn->tag[i] == LEX_PRPS || s->syn->tag[i] == LEX_VBN ||
+            (s->toks[i].flags & (TOK_QOPEN | TOK_QCLOSE)))) /* "“strongly condemned” the" */
+        i++;
+    if (i >= s->n || !tag_is_noun(s->syn->tag[i]) || !domestic_situation_noun(s, i)) return;
+    /* the head noun of the object phrase: "the coup leaders" are people, not the coup */
+    if (i + 1 < s->n && tag_is_noun(s->syn->tag[i + 1])) return;
+    memcpy(vm->implicit_target, s->mem->country, 4);
+}
+
 /* Is the infinitive starting at `first` ("to impose", or "impose" after "to") the complement
  * of a verb of intent ("threatened to impose")? */
 static int governed_by_intent(const sent_ctx *s, uint32_t first) {
@@ -728,6 +780,67 @@ static int governed_by_intent(const sent_ctx *s, uint32_t first) {
     if (i > 0 && (s->syn->wcls[i] & W_TO)) return (s->syn->wcls[i - 1] & W_INTENDV) != 0;
     if (i > 1 && (s->syn->wcls[i - 1] & W_TO)) return (s->syn->wcls[i - 2] & W_INTENDV) != 0;
     return 0;
+}
+
+/* Who asks what a reported "must" demands: the speaker of the quote token i is in, or the
+ * subject of the reporting verb whose clause it stands in ("Blinken said Russia must leave").
+ * Fills out; 0 when no coded actor reports it. */
+static int demander_of(const emit_ctx *e, const sent_ctx *s, uint32_t i, side *out) {
+    const quote_span *q = e->quotes ? quotes_span_at(e->quotes, i) : NULL;
+    if (q) {
+        if (!q->who.code[0]) return 0;
+        snprintf(out->code, sizeof out->code, "%s", q->who.code);
+        out->m = NULL;
+        return 1;
+    }
+    const sent_syntax *syn = s->syn;
+    int32_t c = syn->clause_of[i];
+    while (c >= 0 && syn->clauses[c].kind != CL_REPORTED)
+        c = syn->clauses[c].parent;
+    if (c < 0 || syn->clauses[c].first == 0 || syn->clauses[c].negated) return 0;
+    uint32_t v = syn->clauses[c].first; /* the reporting verb: the verb opening the clause */
+    while (v > 0 && !(tag_is_verb(syn->tag[v]) && syn->group_of[v] >= 0))
+        v--;
+    if (!tag_is_verb(syn->tag[v]) || syn->group_of[v] < 0 || !(syn->wcls[v] & W_REPORT)) return 0;
+    const verb_group *rg = &syn->groups[syn->group_of[v]];
+    if (rg->flags & (VG_NEG | VG_COND)) return 0;
+    int32_t k = find_subject(s, rg->first);
+    if (k < 0 || !s->m[k].code[0]) return 0;
+    snprintf(out->code, sizeof out->code, "%s", s->m[k].code);
+    out->m = &s->m[k];
+    return 1;
+}
+
+/* Does the verb group contain "must" ("must withdraw", "must not interfere")? */
+static int group_has_must(const sent_ctx *s, const verb_group *g) {
+    for (uint32_t i = g->first; i <= g->head && i < s->n; i++)
+        if (!strcmp(s->toks[i].norm, "must")) return 1;
+    return 0;
+}
+
+/* Demands made in reported words: "The military must release all those it has detained," said
+ * Biden -> Biden demands of the military (100); likewise "Bush said Syrian forces must leave".
+ * Only an active main verb with a coded subject other than the speaker; "must be" (a state,
+ * or a passive without the one asked) is not a demand of anyone named. */
+static void obligation_events(emit_ctx *e, const sent_ctx *s, char (*seen)[80], uint32_t *nseen) {
+    const sent_syntax *syn = s->syn;
+    for (uint32_t g = 0; g < syn->ngroups && !e->stopped; g++) {
+        const verb_group *vg = &syn->groups[g];
+        if ((vg->flags & (VG_COND | VG_PASSIVE)) || !group_has_must(s, vg) ||
+            (syn->wcls[vg->head] & (W_BE | W_HAVE | W_MODAL)) || !tag_is_verb(syn->tag[vg->head]))
+            continue;
+        int32_t subj = find_subject(s, vg->first);
+        if (subj < 0 || !s->m[subj].code[0]) continue;
+        side src, tgt;
+        if (!demander_of(e, s, vg->first, &src)) continue;
+        snprintf(tgt.code, sizeof tgt.code, "%s", s->m[subj].code);
+        tgt.m = &s->m[subj];
+        if (same_actor(src.code, tgt.code) || same_actor(tgt.code, src.code)) continue;
+        verb_match vm = {
+            .source = -1, .target = subj, .anchor_first = vg->first, .anchor_last = vg->head};
+        memcpy(vm.code.code, "100", 4);
+        emit_once(e, s, &vm, &src, &tgt, vm.code.code, 0, seen, nseen);
+    }
 }
 
 static void code_sentence(emit_ctx *e, sent_ctx *s) {
@@ -805,8 +918,10 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
         if (vm.reciprocal && vm.target >= 0 && vm.source >= 0 &&
             s->m[vm.target].first > vm.anchor_last + 4)
             vm.target = -1; /* "accused each other of ...": the others are the targets */
+        implicit_target(s, &vm);
         emit_events(e, s, &vm, flags, seen, &nseen);
     }
+    obligation_events(e, s, seen, &nseen);
 }
 
 parley_status parley_code_article(parley_coder *c, const parley_article *a, parley_record_fn fn,
