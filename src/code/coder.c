@@ -480,8 +480,11 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
          * Eritrea signed a peace agreement", "Macron and Scholz held talks") */
         static const char *const JOINT[] = {"040", "041", "044", "046", "057", NULL};
         int joint = 0; /* not visits (042/043) nor mediation (045): those have another party */
-        for (int k = 0; JOINT[k] && !vm->passive; k++)
+        for (int k = 0; JOINT[k]; k++)
             joint |= !strncmp(vm->code.code, JOINT[k], 3);
+        /* a passive has its other party as the subject ("was met by A and B"), except an
+         * agreement "signed by A, B and C" */
+        if (vm->passive && strncmp(vm->code.code, "057", 3) != 0) joint = 0;
         if (vm->reciprocal || (vm->intransitive && root >= 3 && root <= 8) || joint) {
             for (int i = 0; i < ns; i++)
                 tgts[i] = srcs[i];

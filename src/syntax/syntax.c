@@ -74,6 +74,16 @@ static uint8_t finite_form(uint64_t m, const token *t) {
     return LEX_VBP;
 }
 
+/* A floating quantifier before token i, after the subject or an auxiliary: "Abbas and Olmert
+ * (have) each accused the other", "the two sides both rejected". */
+static int floating_quantifier(const token *tk, const uint8_t *tag, const uint32_t *wc,
+                               uint32_t i) {
+    if (i < 2) return 0;
+    const token *q = &tk[i - 1];
+    if (!(is(q, "each") || is(q, "both") || is(q, "all"))) return 0;
+    return tag_is_noun(tag[i - 2]) || tag[i - 2] == LEX_PRP || (wc[i - 2] & (W_HAVE | W_MODAL));
+}
+
 static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *wc, uint32_t n,
                          const syntax_word_info *info, uint8_t *tag, uint64_t *masks) {
     for (uint32_t i = 0; i < n; i++) {
@@ -137,7 +147,10 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
         }
         int verbish = can_verb(m), nounish = can_noun(m);
         if (verbish && nounish) {
-            if (nominal_left(prev))
+            if (floating_quantifier(tk, tag, wc, i))
+                tag[i] = can(m, LEX_VBN) && (wc[i - 2] & (W_HAVE | W_MODAL)) ? LEX_VBN
+                                                                             : finite_form(m, t);
+            else if (nominal_left(prev))
                 tag[i] = noun_form(m, t);
             else if ((prev == LEX_VBD || prev == LEX_VBZ || prev == LEX_VBP) &&
                      !(wc[i - 1] & (W_BE | W_HAVE | W_DO | W_GET)))
@@ -198,8 +211,15 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                 int noun_follows = i + 1 < n && !(tk[i + 1].flags & TOK_PUNCT) &&
                                    (can_noun(nm) || can(nm, LEX_JJ)) && !can(nm, LEX_DT) &&
                                    !can(nm, LEX_IN) && !can(nm, LEX_PRP);
-                if (prev == LEX_DT || prev == LEX_PRPS)
+                /* a floating quantifier after the subject: "Abbas and Olmert (have) each
+                 * accused the other", "the two sides both rejected" */
+                if (floating_quantifier(tk, tag, wc, i))
+                    tag[i] = (wc[i - 2] & (W_HAVE | W_MODAL)) ? LEX_VBN : LEX_VBD;
+                else if (prev == LEX_DT || prev == LEX_PRPS)
                     tag[i] = LEX_JJ; /* "the affected villages": a participle as adjective */
+                else if (prev == LEX_IN && noun_follows && !is(pt, "by") && !is(pt, "that"))
+                    tag[i] = LEX_JJ; /* "warned of increased military action", "amid
+                                        heightened tensions" */
                 else if (tag_is_verb(prev) && !(wc[i - 1] & (W_BE | W_HAVE | W_GET)) &&
                          noun_follows)
                     tag[i] = LEX_JJ; /* "abandon improved relations" */
@@ -278,6 +298,10 @@ static int build_groups(arena *a, sent_syntax *s) {
                 continue;
             }
             if (ug == LEX_RB && j > first) continue;
+            /* "have each accused": a floating quantifier inside the group */
+            if (j > first && j + 1 < n && tag_is_verb(s->tag[j + 1]) &&
+                (is(u, "each") || is(u, "both") || is(u, "all")))
+                continue;
             if (ug == LEX_TO && j == first) {
                 flags |= VG_INF;
                 continue;
