@@ -345,7 +345,9 @@ void remember_mentions(sent_ctx *s) {
             snprintf(mem->actor_code, sizeof mem->actor_code, "%s", m->code);
             mem->actor_actor = m->actor;
         }
-        if (!m->pronoun && is_country_code(m->code) && m->last >= dateline)
+        /* what the article names, not what it was taken to mean ("the army" counted for
+         * the country already leading would only entrench it) */
+        if (!m->pronoun && !m->contextual && is_country_code(m->code) && m->last >= dateline)
             count_country(mem, m->code);
         if (!m->pronoun) remember_pair(mem, m);
     }
@@ -381,8 +383,9 @@ static void context_country(const sent_ctx *s, uint32_t nm, char out[4]) {
         memcpy(out, s->mem->country, 4);
         return;
     }
+    uint32_t dateline = dateline_end(s); /* "JEDDAH, Saudi Arabia —" is not the subject */
     for (uint32_t k = 0; k < nm; k++)
-        if (is_country_code(s->m[k].code)) {
+        if (is_country_code(s->m[k].code) && s->m[k].last >= dateline) {
             memcpy(out, s->m[k].code, 3);
             out[3] = '\0';
             return;
@@ -543,6 +546,7 @@ int find_mentions(arena *a, sent_ctx *s) {
                                  !(x->first > 0 && is_word(&s->toks[x->first - 1], "the"));
                     if (quoted || !heads_noun_phrase(s, x->last) || !ctry[0] || foreign) continue;
                     combine(m->code, sizeof m->code, ctry, ag);
+                    m->contextual = 1;
                 }
             }
         }

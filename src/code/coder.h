@@ -36,6 +36,7 @@ typedef struct {
     uint8_t in_pp;        /* object of a preposition */
     uint8_t person;       /* a dated person entry */
     uint8_t pronoun;      /* resolved from a pronoun */
+    uint8_t contextual;   /* a bare agent given the context country ("the army") */
     int32_t agent_of;     /* agent index when built as "agent of actor", else -1 */
 } mention;
 
