@@ -133,6 +133,19 @@ static int32_t reporter_of(const sent_ctx *s, uint32_t tok, const mention *list,
 /* "him"/"her" as an object never means its own clause's subject: the latest person named
  * earlier in the sentence outside that clause ("Armenia's foreign minister, Ararat Mirzoyan,
  * visited Ankara, where Mr. Cavusoglu thanked him"). -1 when none. */
+/* The subject of an earlier main clause of the sentence, when a person: "Blinken said ...,
+ * and he called on the authorities" (he = Blinken, named after the last sentence). */
+static int32_t main_subject_before(const sent_ctx *s, uint32_t i, const mention *list,
+                                   uint32_t nm) {
+    for (uint32_t k = nm; k-- > 0;) {
+        const mention *m = &list[k];
+        if (m->last >= i || m->in_pp || (s->toks[m->first].flags & TOK_INQUOTE)) continue;
+        int c = s->syn->clause_of[m->first];
+        if (s->syn->clauses[c].kind != CL_MAIN) continue;
+        return m->person && !m->pronoun ? (int32_t)k : -1;
+    }
+    return -1;
+}
 static int32_t other_person_before(const sent_ctx *s, uint32_t i, const mention *list,
                                    uint32_t nm) {
     uint16_t c = s->syn->clause_of[i];
@@ -212,10 +225,15 @@ static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uin
         int32_t other = !strcmp(t->norm, "him") || !strcmp(t->norm, "her")
                             ? other_person_before(s, i, list, nm)
                             : -1;
+        int32_t subj =
+            other < 0 && !(rep >= 0 && list[rep].person) ? main_subject_before(s, i, list, nm) : -1;
         if (other >= 0) {
             *m = list[other]; /* "X, visited Ankara, where Mr. Cavusoglu thanked him" */
         } else if (rep >= 0 && list[rep].person) {
             *m = list[rep];
+        } else if (subj >= 0 && s->syn->clauses[s->syn->clause_of[i]].kind == CL_MAIN && i > 0 &&
+                   (is_word(&s->toks[i - 1], "and") || is_word(&s->toks[i - 1], "but"))) {
+            *m = list[subj];
         } else if (mem->person_code[0]) {
             snprintf(m->code, sizeof m->code, "%s", mem->person_code);
             m->actor = mem->person_actor;
@@ -371,10 +389,17 @@ void remember_mentions(sent_ctx *s) {
 /* The country a bare agent ("the government", "troops", "protesters") belongs to: the place a
  * sentence opens with ("In Kiev, protesters rallied ..."), else the article's main country so
  * far, else (at the start of an article) the first country named in this sentence; "" none. */
-static void context_country(const sent_ctx *s, uint32_t nm, char out[4]) {
+static void context_country(const sent_ctx *s, uint32_t nm, uint32_t at, char out[4]) {
     out[0] = '\0';
-    if (nm > 0 && s->m[0].first == 1 && !strcmp(s->toks[0].norm, "in") && s->m[0].last + 1 < s->n &&
-        !strcmp(s->toks[s->m[0].last + 1].norm, ",") && is_country_code(s->m[0].code)) {
+    /* the fronted place is where the subjects are: "In Beijing, a ministry spokesman said the
+     * central government ..."; an object after its clause's verb is about the article's
+     * country ("In Washington, Blinken called on the authorities") */
+    int c = s->syn->clause_of[at], object = 0;
+    for (uint32_t i = s->syn->clauses[c].first; i < at && !object; i++)
+        object = s->syn->group_of[i] >= 0 && tag_is_verb(s->syn->tag[i]);
+    if (nm > 0 && !object && s->m[0].first == 1 && !strcmp(s->toks[0].norm, "in") &&
+        s->m[0].last + 1 < s->n && !strcmp(s->toks[s->m[0].last + 1].norm, ",") &&
+        is_country_code(s->m[0].code)) {
         memcpy(out, s->m[0].code, 3);
         out[3] = '\0';
         return;
@@ -415,6 +440,16 @@ static int heads_noun_phrase(const sent_ctx *s, uint32_t i) {
         return 1;
     if (!tag_is_noun(s->syn->tag[i])) return 0;
     return i + 1 >= s->n || !tag_is_noun(s->syn->tag[i + 1]) || group_noun(s, i + 1);
+}
+
+/* Is the mention the subject of the verb right after it? "In Washington, Secretary of State
+ * Antony J. Blinken said": not an apposition of the fronted place. */
+static int subject_of_next_verb(const sent_ctx *s, const mention *m) {
+    uint32_t i = m->last + 1;
+    if (i >= s->n || s->syn->group_of[i] < 0) return 0;
+    uint8_t t = s->syn->tag[s->syn->groups[s->syn->group_of[i]].head];
+    return t == LEX_VBD || t == LEX_VBZ || t == LEX_VBP || t == LEX_MD ||
+           (s->syn->wcls[i] & (W_BE | W_HAVE | W_MODAL | W_FUTURE));
 }
 
 /* A person is an entry with dated roles (countries and organisations have one undated code). */
@@ -537,7 +572,7 @@ int find_mentions(arena *a, sent_ctx *s) {
                     combine(m->code, sizeof m->code, "---", ag);
                 else {
                     char ctry[4];
-                    context_country(s, nm, ctry);
+                    context_country(s, nm, x->first, ctry);
                     /* "foreign governments" are not the article's country's */
                     int foreign = x->first > 0 && is_word(&s->toks[x->first - 1], "foreign");
                     /* in quoted words, only "the military", "the government": "our troops",
@@ -563,7 +598,7 @@ int find_mentions(arena *a, sent_ctx *s) {
     /* "in The Hague, Netherlands": an apposition of a prepositional object is one too */
     for (uint32_t k = 1; k < nm; k++)
         if (s->m[k - 1].in_pp && s->m[k].first == s->m[k - 1].last + 2 &&
-            !strcmp(s->toks[s->m[k].first - 1].norm, ","))
+            !strcmp(s->toks[s->m[k].first - 1].norm, ",") && !subject_of_next_verb(s, &s->m[k]))
             s->m[k].in_pp = 1;
     /* Pronouns and bare surnames, merged into the mention list in text order. */
     if (s->mem) {
@@ -602,6 +637,9 @@ int find_mentions(arena *a, sent_ctx *s) {
             const token *tk = &s->toks[t];
             if (is_word(tk, "and") || is_word(tk, "or") || is_word(tk, "nor"))
                 has_and = 1;
+            else if (is_word(tk, ",") && q->pronoun && q->first == q->last &&
+                     (s->syn->wcls[q->first] & (W_PRON_PERSON | W_PRON_OTHER)))
+                joined = 0; /* "... the voters, and he called": a new clause's subject */
             else if (!(is_word(tk, ",") || is_word(tk, "the") || is_word(tk, "both") ||
                        is_word(tk, "neither") || is_word(tk, "either") || s->syn->tag[t] == LEX_JJ))
                 joined = 0;
