@@ -474,7 +474,9 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
      * negotiating", "signed by Bulgaria, Greece and Russia": with a compound source and no
      * target, each member acts on the others when the verb says so ("each other") or when the
      * event is cooperation that takes two (roots 03 to 08). */
-    if (nt == 0 && ns >= 2) {
+    /* (not for a long list: "N. Korea along with China, Japan, Russia and S. Korea signed a
+     * pact" is a multilateral act, not twelve dyads) */
+    if (nt == 0 && ns >= 2 && ns <= 3) {
         int root = (vm->code.code[0] - '0') * 10 + (vm->code.code[1] - '0');
         /* ... and, with an object, meetings, talks and signed agreements ("Ethiopia and
          * Eritrea signed a peace agreement", "Macron and Scholz held talks") */

@@ -605,6 +605,10 @@ void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index,
             q->speaker_seq = ++q->seq;
             q->last_speaker = sp;
             q->quoted_in_para = 1;
+            /* a code found for a full name from its description ("A spokesman for the
+             * Unification Ministry of South Korea, Kim Ho-Nyoun, says") serves its later
+             * "said Ho-Nyoun" */
+            if (sp.person && sp.code[0]) remember_name(q, sp.name, sp.code);
         }
         parley_record r;
         memset(&r, 0, sizeof r);
