@@ -389,7 +389,8 @@ void remember_mentions(sent_ctx *s) {
 /* The country a bare agent ("the government", "troops", "protesters") belongs to: the place a
  * sentence opens with ("In Kiev, protesters rallied ..."), else the article's main country so
  * far, else (at the start of an article) the first country named in this sentence; "" none. */
-static void context_country(const sent_ctx *s, uint32_t nm, uint32_t at, char out[4]) {
+static void context_country(const sent_ctx *s, uint32_t nm, uint32_t at, const raw_mention *raw,
+                            uint32_t nr, char out[4]) {
     out[0] = '\0';
     /* the fronted place is where the subjects are: "In Beijing, a ministry spokesman said the
      * central government ..."; an object after its clause's verb is about the article's
@@ -415,6 +416,17 @@ static void context_country(const sent_ctx *s, uint32_t nm, uint32_t at, char ou
             out[3] = '\0';
             return;
         }
+    /* the article's first sentence may name its country only later: "On Sunday, armed men
+     * kidnapped ... in the Darfur region of Sudan" */
+    for (uint32_t r = 0; r < nr; r++) {
+        if (raw[r].p->kind != PH_ACTOR || raw[r].first <= at || raw[r].last < dateline) continue;
+        const char *code = dict_actor_code(&s->pd->d, raw[r].p->target, s->date);
+        if (code && strcmp(code, "---") != 0 && is_country_code(code)) {
+            memcpy(out, code, 3);
+            out[3] = '\0';
+            return;
+        }
+    }
 }
 
 /* Nouns that name a body of the agent before them: "opposition coalition", "military council",
@@ -572,7 +584,7 @@ int find_mentions(arena *a, sent_ctx *s) {
                     combine(m->code, sizeof m->code, "---", ag);
                 else {
                     char ctry[4];
-                    context_country(s, nm, x->first, ctry);
+                    context_country(s, nm, x->first, raw, nr, ctry);
                     /* "foreign governments" are not the article's country's */
                     int foreign = x->first > 0 && is_word(&s->toks[x->first - 1], "foreign");
                     /* in quoted words, only "the military", "the government": "our troops",

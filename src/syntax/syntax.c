@@ -213,7 +213,18 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                                    !can(nm, LEX_IN) && !can(nm, LEX_PRP);
                 /* a floating quantifier after the subject: "Abbas and Olmert (have) each
                  * accused the other", "the two sides both rejected" */
-                if (floating_quantifier(tk, tag, wc, i))
+                /* "On Sunday, armed men kidnapped": a participle opening a noun phrase that
+                 * is the subject of the next verb modifies the noun */
+                int opens_subject = (i == 0 || prev == LEX_COMMA) && i + 2 < n &&
+                                    !(wc[i] & W_REPORT) && !(tk[i + 1].flags & TOK_CAP) &&
+                                    can_noun(masks[i + 1]) && !can(masks[i + 1], LEX_DT) &&
+                                    !(tk[i + 1].flags & TOK_PUNCT) &&
+                                    !(tk[i + 2].flags & TOK_PUNCT) &&
+                                    (can(masks[i + 2], LEX_VBD) || can(masks[i + 2], LEX_VBZ) ||
+                                     (wc[i + 2] & (W_BE | W_HAVE | W_MODAL | W_FUTURE)));
+                if (opens_subject)
+                    tag[i] = LEX_JJ;
+                else if (floating_quantifier(tk, tag, wc, i))
                     tag[i] = (wc[i - 2] & (W_HAVE | W_MODAL)) ? LEX_VBN : LEX_VBD;
                 else if (prev == LEX_DT || prev == LEX_PRPS)
                     tag[i] = LEX_JJ; /* "the affected villages": a participle as adjective */
