@@ -208,6 +208,26 @@ static uint32_t pair_reference(const sent_ctx *s, uint32_t i, mention out[2]) {
 }
 
 /* A pronoun or a bare surname becomes a mention of the actor it refers to. */
+/* A described actor: "the group" (the latest armed group named: "the RSF said ... the group
+ * accused the army"), "the bloc", "the regional bloc", "the alliance", "the organisation" (the
+ * latest organisation of states). One adjective may stand between "the" and the noun. */
+static const recent_actor *described_actor(const sent_ctx *s, uint32_t i) {
+    static const char *const GROUP[] = {"group", "movement", "militia", NULL};
+    static const char *const IGO[] = {"bloc", "alliance", "organisation", "organization", NULL};
+    const article_mem *mem = s->mem;
+    uint32_t d = i;
+    if (d > 0 && s->syn->tag[d - 1] == LEX_JJ) d--;
+    if (d == 0 || !is_word(&s->toks[d - 1], "the")) return NULL;
+    /* the head of its phrase: not "the group's leader" nor "the bloc summit" */
+    if (i + 1 < s->n && tag_is_noun(s->syn->tag[i + 1])) return NULL;
+    for (int k = 0; GROUP[k]; k++)
+        if (is_word(&s->toks[i], GROUP[k]))
+            return mem->last_armed.code[0] ? &mem->last_armed : NULL;
+    for (int k = 0; IGO[k]; k++)
+        if (is_word(&s->toks[i], IGO[k])) return mem->last_igo.code[0] ? &mem->last_igo : NULL;
+    return NULL;
+}
+
 static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uint32_t nm,
                          mention *m) {
     const token *t = &s->toks[i];
@@ -219,6 +239,13 @@ static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uin
     m->group = -1;
     m->pronoun = 1;
     uint32_t wc = s->syn->wcls[i];
+    const recent_actor *described = described_actor(s, i);
+    if (described) {
+        snprintf(m->code, sizeof m->code, "%s", described->code);
+        m->actor = described->actor;
+        m->in_pp = object_of_preposition(s, i);
+        return 1;
+    }
     if (!(wc & (W_PRON_PERSON | W_PRON_OTHER)) && s->syn->tag[i] != LEX_NNP) return 0;
     int32_t rep = reporter_of(s, i, list, nm);
     if (wc & W_PRON_PERSON) {
@@ -314,7 +341,25 @@ static void push_recent(recent_actor *slot, const char *code, uint32_t actor) {
 
 static int is_country_code(const char *c);
 
+/* Is the code an armed non-state group's: rebels, insurgents, militias ("SDNREBRSF")? */
+static int armed_group_code(const char *code) {
+    size_t n = strlen(code);
+    for (size_t k = 3; k + 3 <= n; k += 3)
+        if (!strncmp(code + k, "REB", 3) || !strncmp(code + k, "INS", 3)) return 1;
+    return !strncmp(code, "IMG", 3);
+}
+
+static void remember_described(article_mem *mem, const mention *m) {
+    recent_actor *slot = !strncmp(m->code, "IGO", 3) ? &mem->last_igo
+                         : armed_group_code(m->code) ? &mem->last_armed
+                                                     : NULL;
+    if (!slot || m->contextual) return;
+    snprintf(slot->code, sizeof slot->code, "%s", m->code);
+    slot->actor = m->actor;
+}
+
 static void remember_pair(article_mem *mem, const mention *m) {
+    remember_described(mem, m);
     push_recent(mem->last_actors, m->code, m->actor);
     if (m->person) push_recent(mem->last_people, m->code, m->actor);
     /* a country, or its government: "Saudi Arabia", "Washington" */

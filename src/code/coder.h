@@ -68,6 +68,8 @@ typedef struct {
     /* the two latest distinct people and actors named, for "the two leaders", "both sides" */
     recent_actor last_people[2], last_actors[2];
     recent_actor last_compound[2];  /* the latest compound of two ("Israel and Hamas") */
+    recent_actor last_igo;          /* the latest organisation of states, for "the bloc" */
+    recent_actor last_armed;        /* the latest armed non-state group, for "the group" */
     recent_actor last_countries[2]; /* the two latest distinct countries (3-letter codes) */
 } article_mem;
 
