@@ -674,8 +674,10 @@ static int32_t choose_object(const sent_ctx *s, uint32_t last, int32_t source) {
     }
     /* "Syria began to withdraw its troops from Lebanon": the source's own forces are not the
      * target; the next actor is */
+    /* ... nor are troops sent without a country ("Kenya offered to send troops to Haiti":
+     * "troops" took Kenya's code from the context) */
     if (source >= 0 && same_actor(s->m[source].code, m->code) && m->first > 0 &&
-        s->syn->tag[m->first - 1] == LEX_PRPS) {
+        (s->syn->tag[m->first - 1] == LEX_PRPS || m->contextual)) {
         int32_t next = find_object(s, m->last, source);
         if (next >= 0 && next != o) return next;
     }

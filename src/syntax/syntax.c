@@ -145,6 +145,15 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                          : LEX_NNP;
             continue;
         }
+        /* "Egypt brokered a truce", "Blinken travelled to Kyiv": an -ed word the lexicon
+         * prefers as an adjective is a past tense after a subject and before a determiner, a
+         * possessive or "to" (an adjective never stands there) */
+        if (tag[i] == LEX_JJ && t->norm_len > 4 && !strcmp(t->norm + t->norm_len - 2, "ed") &&
+            i > 0 && (tag_is_noun(prev) || prev == LEX_PRP) && i + 1 < n &&
+            (can(masks[i + 1], LEX_DT) || can(masks[i + 1], LEX_PRPS) || (wc[i + 1] & W_TO))) {
+            tag[i] = LEX_VBD;
+            continue;
+        }
         int verbish = can_verb(m), nounish = can_noun(m);
         if (verbish && nounish) {
             if (floating_quantifier(tk, tag, wc, i))
