@@ -612,6 +612,13 @@ int find_mentions(arena *a, sent_ctx *s) {
                          is_word(prep, "for");
                 if (ok && next->first == x->last + 3) ok = is_word(&s->toks[x->last + 2], "the");
                 const char *code = ok ? dict_actor_code(d, next->p->target, s->date) : NULL;
+                /* "protesters in Nairobi": the capital is a place here, not its government */
+                char place[4];
+                if (code && (is_word(prep, "in") || is_word(prep, "from")) && strlen(code) == 6 &&
+                    !strcmp(code + 3, "GOV") && is_country_code(code)) {
+                    snprintf(place, sizeof place, "%.3s", code);
+                    code = place;
+                }
                 if (code) {
                     combine(m->code, sizeof m->code, code, ag);
                     m->actor = next->p->target;

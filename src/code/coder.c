@@ -579,7 +579,8 @@ static int light_verb(const sent_ctx *s, uint32_t verb) {
         "start",  "sign",     "reach",    "give",    "deliver", "issue",   "repeat", "reiterate",
         "renew",  "voice",    "express",  "present", "offer",   "extend",  "send",   "provide",
         "impose", "announce", "continue", "resume",  "mount",   "step",    "level",  "lodge",
-        "file",   "accept",   "welcome",  "agree",   "join",    "open",    "host",   NULL};
+        "file",   "accept",   "welcome",  "agree",   "join",    "open",    "host",   "approve",
+        "grant",  "disburse", NULL};
     const dict *d = &s->pd->d;
     for (int k = 0; V[k]; k++) {
         uint32_t id = intern_find(&d->strings, V[k], strlen(V[k]));

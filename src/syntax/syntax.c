@@ -150,7 +150,8 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
          * possessive or "to" (an adjective never stands there) */
         if (tag[i] == LEX_JJ && t->norm_len > 4 && !strcmp(t->norm + t->norm_len - 2, "ed") &&
             i > 0 && (tag_is_noun(prev) || prev == LEX_PRP) && i + 1 < n &&
-            (can(masks[i + 1], LEX_DT) || can(masks[i + 1], LEX_PRPS) || (wc[i + 1] & W_TO))) {
+            (can(masks[i + 1], LEX_DT) || can(masks[i + 1], LEX_PRPS) || (wc[i + 1] & W_TO) ||
+             (tk[i + 1].flags & TOK_CAP))) { /* "Israel blockaded Gaza" */
             tag[i] = LEX_VBD;
             continue;
         }
@@ -177,7 +178,12 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                                 !(wc[i + 1] & (W_TO | W_THAT | W_DATE | W_NOTNAME));
                 /* a verb here has something after it: an object, a particle phrase */
                 int ends = i + 1 >= n || (tk[i + 1].flags & TOK_PUNCT);
-                if (noun_next)
+                /* "Houthi rebels attacked": a plural noun before a past tense or a modal is
+                 * the subject's head, not a verb */
+                int verb_next = i + 1 < n && can(m, LEX_NNS) && !(tk[i + 1].flags & TOK_PUNCT) &&
+                                (can(next, LEX_VBD) || can(next, LEX_MD)) && !can_noun(next) &&
+                                !can(next, LEX_DT) && !can(next, LEX_IN);
+                if (noun_next || verb_next)
                     tag[i] = noun_form(m, t);
                 else if (ends && tag[i] != LEX_VB && tag[i] != LEX_VBD && tag[i] != LEX_VBZ &&
                          tag[i] != LEX_VBP)
@@ -421,7 +427,8 @@ static int attribution_follows(const sent_syntax *s, uint32_t i) {
         if ((s->wcls[k] & W_REPORT) && tag_is_verb(t)) return k > i;
         if (!(tag_is_noun(t) || t == LEX_DT || t == LEX_JJ || t == LEX_POS || t == LEX_CD ||
               t == LEX_PRP || t == LEX_PRPS || t == LEX_JJS || (s->wcls[k] & W_TITLE) ||
-              (is(&s->toks[k], "and") && k > i))) /* ", Saudi Arabia and the United States said" */
+              (is(&s->toks[k], "and") && k > i) || /* ", Saudi Arabia and the United States said" */
+              (t == LEX_RB && k + 1 < s->n && s->tag[k + 1] == LEX_JJ))) /* "a visibly angry" */
             return 0;
     }
     return 0;
