@@ -223,8 +223,10 @@ static void test_pronoun_in_own_sentence(void **st) {
 static void test_reported_by(void **st) {
     (void)st;
     got g = code("Aragorn said that Arnor attacked Gondor.", "2020-05-05", 0);
-    assert_int_equal(g.n, 1);
+    assert_int_equal(g.n, 2);
     assert_string_equal(g.lines[0], "ARN>GON 190 by:Aragorn");
+    /* reporting an attack on one's own side accuses the attacker */
+    assert_string_equal(g.lines[1], "GONGOV>ARN 1123 by:Aragorn");
     g = code("Arnor attacked Gondor, Aragorn said.", "2020-05-05", 0);
     assert_int_equal(g.n, 1);
     assert_string_equal(g.lines[0], "ARN>GON 190 by:Aragorn");

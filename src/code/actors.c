@@ -404,6 +404,15 @@ void remember_mentions(sent_ctx *s) {
                 mem->surnames[mem->nsurnames].actor = m->actor;
                 mem->nsurnames++;
             }
+            /* a two-word name may put the family name first ("Zhao Lijian" ... "Zhao said",
+             * "Wang Yi" ... "Mr. Wang") */
+            if (!m->pronoun && m->last == m->first + 1 && mem->nsurnames < MEM_SURNAMES &&
+                s->ids[m->first].wid && (s->toks[m->first].flags & TOK_CAP) &&
+                !(s->syn->wcls[m->first] & W_TITLE)) {
+                mem->surnames[mem->nsurnames].word = s->ids[m->first].wid;
+                mem->surnames[mem->nsurnames].actor = m->actor;
+                mem->nsurnames++;
+            }
         } else if (!m->in_pp) {
             snprintf(mem->actor_code, sizeof mem->actor_code, "%s", m->code);
             mem->actor_actor = m->actor;

@@ -383,7 +383,7 @@ static void emit_one(emit_ctx *e, const sent_ctx *s, const verb_match *vm, const
     r.verb_span = span_of(s, vm->anchor_first, vm->anchor_last);
     r.pattern = vm->pattern ? intern_str(&d->strings, vm->pattern->text)
                 : vm->verb  ? intern_str(&d->strings, vm->verb->text)
-                            : "obligation: X must ... in reported words";
+                            : "reported words: a demand (X must ...) or an accusation";
     r.negated = (vgflags & VG_NEG) != 0;
     r.modality = (vgflags & VG_COND)     ? "hypothetical"
                  : (vgflags & VG_MODAL)  ? "modal"
@@ -790,9 +790,9 @@ static int governed_by_intent(const sent_ctx *s, uint32_t first) {
     return 0;
 }
 
-/* Who asks what a reported "must" demands: the speaker of the quote token i is in, or the
- * subject of the reporting verb whose clause it stands in ("Blinken said Russia must leave").
- * Fills out; 0 when no coded actor reports it. */
+/* Who reports the words at token i: the speaker of the quote it is in, or the subject of the
+ * reporting verb whose clause it stands in ("Blinken said Russia must leave"). Fills out; 0
+ * when no coded actor reports them, or the report is denied or hypothetical. */
 static int demander_of(const emit_ctx *e, const sent_ctx *s, uint32_t i, side *out) {
     const quote_span *q = e->quotes ? quotes_span_at(e->quotes, i) : NULL;
     if (q) {
@@ -849,6 +849,31 @@ static void obligation_events(emit_ctx *e, const sent_ctx *s, char (*seen)[80], 
         memcpy(vm.code.code, "100", 4);
         emit_once(e, s, &vm, &src, &tgt, vm.code.code, 0, seen, nseen);
     }
+}
+
+/* "Zhao said Indian troops had attacked Chinese personnel": whoever reports an attack on their
+ * own side accuses the attacker of aggression (1123). Only for assaults, fights and mass
+ * violence (roots 18-20) reported by a coded speaker or reporting subject of the target's
+ * country, asserted (a denial or a hypothetical accuses no one). */
+static void accusation_by_report(emit_ctx *e, const sent_ctx *s, const verb_match *vm,
+                                 uint16_t flags, char (*seen)[80], uint32_t *nseen) {
+    int root = (vm->code.code[0] - '0') * 10 + (vm->code.code[1] - '0');
+    if (root < 18 || root > 20 || vm->source < 0 || vm->target < 0 ||
+        (flags & (VG_NEG | VG_COND | VG_MODAL | VG_FUTURE)))
+        return;
+    side rep, attacker;
+    if (!demander_of(e, s, vm->anchor_first, &rep)) return;
+    const char *victim = s->m[vm->target].code;
+    if (strlen(victim) < 3 || strlen(rep.code) < 3 || strncmp(rep.code, victim, 3) != 0) return;
+    snprintf(attacker.code, sizeof attacker.code, "%s", s->m[vm->source].code);
+    attacker.m = &s->m[vm->source];
+    if (same_actor(rep.code, attacker.code) || same_actor(attacker.code, rep.code)) return;
+    verb_match acc = *vm;
+    acc.pattern = NULL;
+    acc.verb = NULL;
+    memcpy(acc.code.code, "1123", 5);
+    acc.code.paired[0] = '\0';
+    emit_once(e, s, &acc, &rep, &attacker, acc.code.code, 0, seen, nseen);
 }
 
 static void code_sentence(emit_ctx *e, sent_ctx *s) {
@@ -928,6 +953,7 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
             vm.target = -1; /* "accused each other of ...": the others are the targets */
         implicit_target(s, &vm);
         emit_events(e, s, &vm, flags, seen, &nseen);
+        accusation_by_report(e, s, &vm, flags, seen, &nseen);
     }
     obligation_events(e, s, seen, &nseen);
 }

@@ -63,7 +63,12 @@ static void expand_name(const quote_state *q, char *name, size_t cap, char *code
     last = last ? last + 1 : name;
     for (int i = q->nnames; i-- > 0;) {
         const char *l2 = strrchr(q->names[i], ' ');
-        if (l2 && strcmp(l2 + 1, last) == 0) {
+        /* the family name may come first in a two-word name: "Zhao Lijian" ... "Zhao said" */
+        const char *f2 = strchr(q->names[i], ' ');
+        int first_match = name == last && f2 && f2 == l2 &&
+                          (size_t)(f2 - q->names[i]) == strlen(last) &&
+                          !strncmp(q->names[i], last, strlen(last));
+        if ((l2 && strcmp(l2 + 1, last) == 0) || first_match) {
             char tmp[96];
             snprintf(tmp, sizeof tmp, "%s", q->names[i]);
             snprintf(name, cap, "%s", tmp);
