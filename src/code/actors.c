@@ -714,7 +714,9 @@ int find_mentions(arena *a, sent_ctx *s) {
                      (s->syn->wcls[q->first] & (W_PRON_PERSON | W_PRON_OTHER)))
                 joined = 0; /* "... the voters, and he called": a new clause's subject */
             else if (!(is_word(tk, ",") || is_word(tk, "the") || is_word(tk, "both") ||
-                       is_word(tk, "neither") || is_word(tk, "either") || s->syn->tag[t] == LEX_JJ))
+                       is_word(tk, "neither") || is_word(tk, "either") ||
+                       s->syn->tag[t] == LEX_JJ ||
+                       (s->syn->wcls[t] & W_TITLE))) /* "Mr. Abbas and Mr. Olmert" */
                 joined = 0;
         }
         link[k] = joined ? (uint8_t)(1 + has_and) : 0;

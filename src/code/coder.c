@@ -876,6 +876,15 @@ static void accusation_by_report(emit_ctx *e, const sent_ctx *s, const verb_matc
     emit_once(e, s, &acc, &rep, &attacker, acc.code.code, 0, seen, nseen);
 }
 
+/* An event noun under "any" or "no" names no event: "Any conversation between Mr. Biden and
+ * Mr. Putin is hypothetical", "there were no talks between them". */
+static int unreal_noun(const sent_ctx *s, uint32_t h) {
+    uint32_t i = h;
+    while (i > 0 && (s->syn->tag[i - 1] == LEX_JJ || s->syn->tag[i - 1] == LEX_NN))
+        i--;
+    return i > 0 && (!strcmp(s->toks[i - 1].norm, "any") || !strcmp(s->toks[i - 1].norm, "no"));
+}
+
 static void code_sentence(emit_ctx *e, sent_ctx *s) {
     char seen[64][80];
     uint32_t nseen = 0;
@@ -899,6 +908,7 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
             if (r && vm.anchor_last < h) r = 0;
         }
         if (!r || r == 2 || !vm.code.code[0]) continue;
+        if (is_noun && unreal_noun(s, h)) continue;
         const verb_group *g = gi >= 0 ? &syn->groups[gi] : NULL;
         int ngi = -1;
         if (is_noun) {
