@@ -228,6 +228,32 @@ static const recent_actor *described_actor(const sent_ctx *s, uint32_t i) {
     return NULL;
 }
 
+/* Has the article named this country (3-letter code) so far? */
+static int article_named(const article_mem *mem, const char *code) {
+    for (int k = 0; k < mem->ncountries; k++)
+        if (!strncmp(mem->countries[k].code, code, 3)) return 1;
+    return 0;
+}
+
+/* "the North" and "the South" in an article about a divided country: Korea (PRK, KOR) or
+ * Sudan (SDN, SSD). Capitalised, after "the", heading its phrase ("the North Atlantic" is
+ * not). */
+static int divided_country_half(const sent_ctx *s, uint32_t i, char out[4]) {
+    static const char *const HALVES[][3] = {
+        {"north", "PRK", "KOR"}, {"south", "KOR", "PRK"}, {"south", "SSD", "SDN"}};
+    const token *t = &s->toks[i];
+    if (!(t->flags & TOK_CAP) || i == 0 || !is_word(&s->toks[i - 1], "the") ||
+        (i + 1 < s->n && (s->toks[i + 1].flags & TOK_CAP)))
+        return 0;
+    for (size_t k = 0; k < sizeof HALVES / sizeof HALVES[0]; k++)
+        if (is_word(t, HALVES[k][0]) &&
+            (article_named(s->mem, HALVES[k][1]) || article_named(s->mem, HALVES[k][2]))) {
+            memcpy(out, HALVES[k][1], 4);
+            return 1;
+        }
+    return 0;
+}
+
 static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uint32_t nm,
                          mention *m) {
     const token *t = &s->toks[i];
@@ -239,6 +265,13 @@ static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uin
     m->group = -1;
     m->pronoun = 1;
     uint32_t wc = s->syn->wcls[i];
+    char half[4];
+    if (divided_country_half(s, i, half)) {
+        snprintf(m->code, sizeof m->code, "%s", half);
+        m->actor = UINT32_MAX;
+        m->in_pp = object_of_preposition(s, i);
+        return 1;
+    }
     const recent_actor *described = described_actor(s, i);
     if (described) {
         snprintf(m->code, sizeof m->code, "%s", described->code);

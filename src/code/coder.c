@@ -900,7 +900,16 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
             !(syn->wcls[h - 1] & (W_SUBORD | W_COND)))
             continue;
         verb_match vm;
-        int r = match_verb_at(s, h, is_verb ? 0 : 1, &vm);
+        int r = 0;
+        /* "North Korea cut ties with the South": the tagger read "cut" as a noun compound
+         * with the subject, but the dictionary's multiword verb says it is the verb */
+        if (is_noun && h > 0 && tag_is_noun(syn->tag[h - 1]) && match_verb_at(s, h, 0, &vm) == 1 &&
+            vm.anchor_last > h && vm.code.code[0]) {
+            r = 1;
+            is_verb = 1;
+            is_noun = 0;
+        } else
+            r = match_verb_at(s, h, is_verb ? 0 : 1, &vm);
         /* a multiword verb whose inflected word is not its first: "wire tapped" */
         if (!r && is_verb && h > 0 && !tag_is_verb(syn->tag[h - 1]) &&
             !(s->toks[h - 1].flags & TOK_PUNCT)) {
