@@ -28,6 +28,39 @@ static uint64_t punct_tags(const token *t, uint8_t *best) {
     }
 }
 
+/* An inflected verb missing from the lexicon ("expels"), which the guesser reads as a plural
+ * noun: when its verb lemma is a WordNet verb, the form can be a verb too. (Forms the lexicon
+ * lists keep its tags: "troops" is not a verb.) Computed once per distinct word (the coder
+ * caches word tags). */
+/* Is w (n bytes) the regular third-person form of the verb lemma: expel+s, push+es, try>ies? */
+static int regular_s_form(const char *w, size_t n, const char *lemma, size_t ln) {
+    if (ln == n - 1) return !memcmp(w, lemma, ln);
+    if (ln != n - 2 || memcmp(w, lemma, ln - 1) != 0) return 0;
+    char last = lemma[ln - 1];
+    if (w[n - 3] == 'i') return last == 'y'; /* tries */
+    if (last == 's' || last == 'x' || last == 'z' || last == 'o') return w[ln - 1] == last;
+    return ln >= 2 && (lemma[ln - 2] == 'c' || lemma[ln - 2] == 's') && last == 'h' &&
+           w[ln - 1] == 'h'; /* marches, pushes */
+}
+
+static uint64_t with_verb_forms(const lex_table *lex, const token *t, uint64_t tags) {
+    const uint64_t verbs = LEX_TAGBIT(LEX_VB) | LEX_TAGBIT(LEX_VBD) | LEX_TAGBIT(LEX_VBN) |
+                           LEX_TAGBIT(LEX_VBP) | LEX_TAGBIT(LEX_VBZ) | LEX_TAGBIT(LEX_VBG);
+    const char *w = t->norm;
+    size_t n = t->norm_len;
+    if ((tags & verbs) || n < 5 || (t->flags & TOK_CAP)) return tags;
+    int s_form = w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u';
+    int ed_form = w[n - 2] == 'e' && w[n - 1] == 'd';
+    if (!s_form && !ed_form) return tags;
+    char lemma[64];
+    size_t ln = lex_lemma(lex, w, n, 'v', lemma, sizeof lemma);
+    lex_info li;
+    if (ln == 0 || ln >= n || !lex_lookup(lex, lemma, ln, &li) || !(li.wn & LEX_WN_VERB))
+        return tags;
+    if (s_form && !regular_s_form(w, n, lemma, ln)) return tags; /* not "departes" */
+    return tags | (s_form ? LEX_TAGBIT(LEX_VBZ) : LEX_TAGBIT(LEX_VBD) | LEX_TAGBIT(LEX_VBN));
+}
+
 uint64_t syntax_word_tags(const lex_table *lex, const token *t, uint8_t *best) {
     lex_info li;
     if (t->flags & TOK_PUNCT) return punct_tags(t, best);
@@ -37,7 +70,7 @@ uint64_t syntax_word_tags(const lex_table *lex, const token *t, uint8_t *best) {
     }
     *best = (uint8_t)lex_guess(t->norm, t->norm_len);
     if (*best == LEX_TAG_NONE) *best = LEX_NN;
-    return LEX_TAGBIT(*best);
+    return with_verb_forms(lex, t, LEX_TAGBIT(*best));
 }
 
 static int can(uint64_t tags, lex_tag t) {
@@ -178,6 +211,10 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                                 !(wc[i + 1] & (W_TO | W_THAT | W_DATE | W_NOTNAME));
                 /* a verb here has something after it: an object, a particle phrase */
                 int ends = i + 1 >= n || (tk[i + 1].flags & TOK_PUNCT);
+                /* "Turkey backs Azerbaijan", "Serbia recalls its ambassador" */
+                int object_follows =
+                    i + 1 < n && !(tk[i + 1].flags & TOK_PUNCT) &&
+                    ((tk[i + 1].flags & TOK_CAP) || can(next, LEX_DT) || can(next, LEX_PRPS));
                 /* "Houthi rebels attacked": a plural noun before a past tense or a modal is
                  * the subject's head, not a verb */
                 int verb_next = i + 1 < n && can(m, LEX_NNS) && !(tk[i + 1].flags & TOK_PUNCT) &&
@@ -191,7 +228,7 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                 else if (prev != LEX_NN)
                     tag[i] = finite_form(m, t);
                 else if (((i > 1 && tk[i - 2].flags & TOK_PUNCT) || i == 1) &&
-                         (tag_is_verb(tag[i]) || !can(masks[i - 1], LEX_JJ)))
+                         (tag_is_verb(tag[i]) || !can(masks[i - 1], LEX_JJ) || object_follows))
                     tag[i] = finite_form(m, t); /* after a one-word noun subject ("Ethiopia
                                                    acts"), unless that word can be an adjective
                                                    and the lexicon prefers the noun ("Russian
