@@ -173,6 +173,21 @@ static int participle_at(const sent_ctx *s, uint32_t first) {
     return g->first == g->head && (syn->tag[g->head] == LEX_VBG || syn->tag[g->head] == LEX_VBN);
 }
 
+/* A description in apposition stands for the name before it: "Human Rights Watch, a human
+ * rights organization, ... welcomed" -> Human Rights Watch. Only a bare agent (coded from the
+ * context) after "NAME, [a|an|the]". */
+static int32_t appositive_head(const sent_ctx *s, uint32_t k) {
+    const mention *m = &s->m[k];
+    if (!m->contextual || k == 0) return (int32_t)k;
+    const mention *p = &s->m[k - 1];
+    if (p->in_pp || p->contextual || p->last + 2 > m->first) return (int32_t)k;
+    for (uint32_t i = p->last + 1; i < m->first; i++)
+        if (!(i == p->last + 1 ? !strcmp(s->toks[i].norm, ",") : s->syn->tag[i] == LEX_DT))
+            return (int32_t)k;
+    if (p->group >= 0 && (uint32_t)p->group != k - 1) return p->group;
+    return (int32_t)(k - 1);
+}
+
 static int32_t find_subject(const sent_ctx *s, uint32_t first) {
     int c = clause_of(s, first);
     int32_t fallback = -1;
@@ -183,6 +198,9 @@ static int32_t find_subject(const sent_ctx *s, uint32_t first) {
             if (m->last >= first || m->first < cl->first) continue;
             /* skip a compound's later members: the subject is the whole group */
             if (m->group >= 0 && (uint32_t)m->group != k) continue;
+            /* quoted words are not the subject of the narrative's verb */
+            if ((s->toks[m->first].flags & TOK_INQUOTE) && !(s->toks[first].flags & TOK_INQUOTE))
+                continue;
             if (!m->in_pp) {
                 /* "I believe in doing so, the council has provided": a finite verb between
                  * the mention and this verb has it as its subject, unless the two verbs are
@@ -190,7 +208,7 @@ static int32_t find_subject(const sent_ctx *s, uint32_t first) {
                 if (depth == 0 && !participle_at(s, first) &&
                     other_verb_between(s, m->last, first, c))
                     return -1;
-                return (int32_t)k;
+                return appositive_head(s, k);
             }
             if (fallback < 0) fallback = (int32_t)k;
         }
@@ -761,9 +779,21 @@ static int domestic_situation_noun(const sent_ctx *s, uint32_t i) {
  * (in an article about Myanmar) -> the article's main country. Only for appeals, praise,
  * demands, criticism and rejection (roots 02, 05, 10, 11, 12), whose object is a situation
  * noun right after the verb ("the coup", "the recent arrests", "the detentions"). */
+/* Nouns naming an act of an international body: "welcomed the resolution", "rejected the
+ * warrant" react to the organisation of states last named (the UN, the ICC). */
+static int body_act_noun(const sent_ctx *s, uint32_t i) {
+    static const char *const N[] = {"resolution", "warrant", "ruling", "indictment", NULL};
+    for (int k = 0; N[k]; k++)
+        if (!strcmp(s->toks[i].norm, N[k]) ||
+            (s->ids[i].nlem &&
+             s->ids[i].nlem == intern_find(&s->pd->d.strings, N[k], strlen(N[k]))))
+            return 1;
+    return 0;
+}
+
 static void implicit_target(const sent_ctx *s, verb_match *vm) {
     vm->implicit_target[0] = '\0';
-    if (vm->target >= 0 || vm->source < 0 || !s->mem || !s->mem->country[0]) return;
+    if (vm->target >= 0 || vm->source < 0 || !s->mem) return;
     static const char *const ROOTS[] = {"02", "05", "10", "11", "12", NULL};
     int ok = 0;
     for (int k = 0; ROOTS[k]; k++)
@@ -775,10 +805,13 @@ static void implicit_target(const sent_ctx *s, verb_match *vm) {
             s->syn->tag[i] == LEX_PRPS || s->syn->tag[i] == LEX_VBN ||
             (s->toks[i].flags & (TOK_QOPEN | TOK_QCLOSE)))) /* "“strongly condemned” the" */
         i++;
-    if (i >= s->n || !tag_is_noun(s->syn->tag[i]) || !domestic_situation_noun(s, i)) return;
+    if (i >= s->n || !tag_is_noun(s->syn->tag[i])) return;
     /* the head noun of the object phrase: "the coup leaders" are people, not the coup */
     if (i + 1 < s->n && tag_is_noun(s->syn->tag[i + 1])) return;
-    memcpy(vm->implicit_target, s->mem->country, 4);
+    if (domestic_situation_noun(s, i) && s->mem->country[0])
+        memcpy(vm->implicit_target, s->mem->country, 4);
+    else if (body_act_noun(s, i) && s->mem->last_igo.code[0])
+        snprintf(vm->implicit_target, sizeof vm->implicit_target, "%s", s->mem->last_igo.code);
 }
 
 /* Is the infinitive starting at `first` ("to impose", or "impose" after "to") the complement

@@ -103,11 +103,12 @@ typedef struct {
     dict_code code;
     uint32_t anchor_first, anchor_last;
     const dict_verb *verb;
-    int reciprocal;          /* "each other": the compound source's members act on each other */
-    int intransitive;        /* a verb with no object phrase ("met", "were negotiating") */
-    int passive;             /* "was met by A and B": the source came from the by-phrase */
-    char implicit_target[4]; /* no target mention: the country the object's situation is in
-                                ("condemned the coup" -> the article's main country), or "" */
+    int reciprocal;           /* "each other": the compound source's members act on each other */
+    int intransitive;         /* a verb with no object phrase ("met", "were negotiating") */
+    int passive;              /* "was met by A and B": the source came from the by-phrase */
+    char implicit_target[32]; /* no target mention: the country the object's situation is in
+                                 ("condemned the coup" -> the article's main country), the
+                                 body whose act it is ("welcomed the resolution"), or "" */
 } verb_match;
 /* Code the anchor at token h: returns 1 with a match, 0 when no verb entry fits. */
 int match_verb_at(const sent_ctx *s, uint32_t h, int want_noun, verb_match *out);
