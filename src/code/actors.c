@@ -542,7 +542,8 @@ static int heads_noun_phrase(const sent_ctx *s, uint32_t i) {
 }
 
 /* Is the mention the subject of the verb right after it? "In Washington, Secretary of State
- * Antony J. Blinken said": not an apposition of the fronted place. */
+ * Antony J. Blinken said": not an apposition of the fronted place (a place in the middle of
+ * the sentence keeps its apposition: "the court in The Hague, Netherlands has ordered"). */
 static int subject_of_next_verb(const sent_ctx *s, const mention *m) {
     uint32_t i = m->last + 1;
     if (i >= s->n || s->syn->group_of[i] < 0) return 0;
@@ -702,10 +703,22 @@ int find_mentions(arena *a, sent_ctx *s) {
         nm++;
     }
     /* "in The Hague, Netherlands": an apposition of a prepositional object is one too */
-    for (uint32_t k = 1; k < nm; k++)
-        if (s->m[k - 1].in_pp && s->m[k].first == s->m[k - 1].last + 2 &&
-            !strcmp(s->toks[s->m[k].first - 1].norm, ",") && !subject_of_next_verb(s, &s->m[k]))
+    for (uint32_t k = 0; k < nm; k++) {
+        uint32_t f = s->m[k].first;
+        if (f < 3 || strcmp(s->toks[f - 1].norm, ",") != 0) continue;
+        /* the place before the comma: a prepositional mention, or capitalised words after a
+         * preposition that the dictionaries do not know ("in The Hague, Netherlands") */
+        int place_pp = k > 0 && s->m[k - 1].in_pp && s->m[k - 1].last + 2 == f;
+        uint32_t j = f - 2;
+        while (!place_pp && j > 0 && (s->toks[j].flags & TOK_CAP) && s->syn->tag[j] != LEX_IN)
+            j--;
+        if (!place_pp && j + 2 < f && s->syn->tag[j] == LEX_IN && !(s->toks[j].flags & TOK_CAP))
+            place_pp = 1;
+        uint32_t pp_first = place_pp && k > 0 && s->m[k - 1].last + 2 == f ? s->m[k - 1].first : j;
+        if (place_pp &&
+            !(pp_first <= 3 && s->syn->tag[0] == LEX_IN && subject_of_next_verb(s, &s->m[k])))
             s->m[k].in_pp = 1;
+    }
     /* Pronouns and bare surnames, merged into the mention list in text order. */
     if (s->mem) {
         mention *merged = arena_alloc(a, (s->n + 1) * sizeof *merged);
