@@ -318,6 +318,14 @@ static int subject_before(quote_state *q, const sent_ctx *s, const parley_articl
                 !(s->toks[v].flags & TOK_INQUOTE))
                 return subject_before(q, s, a, v, floor, out);
     }
+    /* "N. Korea issued verbal threats against the south saying ...": a participle after its
+     * verb's object speaks for that verb's subject */
+    if (s->syn->tag[i] == LEX_VBG && !(s->toks[i - 1].flags & TOK_PUNCT) &&
+        s->syn->tag[i - 1] != LEX_PRP && !(s->syn->wcls[i - 1] & (W_BE | W_HAVE))) {
+        for (uint32_t v = i - 1; v-- > floor && !(s->toks[v].flags & TOK_PUNCT);)
+            if (s->syn->tag[v] == LEX_VBD || s->syn->tag[v] == LEX_VBZ || s->syn->tag[v] == LEX_VBP)
+                return subject_before(q, s, a, v, floor, out);
+    }
     int64_t j = (int64_t)i - 1;
     while (j > (int64_t)floor &&
            (s->syn->tag[j] == LEX_RB || s->syn->tag[j] == LEX_MD ||
