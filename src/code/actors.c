@@ -209,11 +209,12 @@ static uint32_t pair_reference(const sent_ctx *s, uint32_t i, mention out[2]) {
 
 /* A pronoun or a bare surname becomes a mention of the actor it refers to. */
 /* A described actor: "the group" (the latest armed group named: "the RSF said ... the group
- * accused the army"), "the bloc", "the regional bloc", "the alliance", "the organisation" (the
- * latest organisation of states). One adjective may stand between "the" and the noun. */
+ * accused the army"), "the bloc", "the regional bloc", "the alliance" (the latest organisation
+ * of states). One adjective may stand between "the" and the noun. */
 static const recent_actor *described_actor(const sent_ctx *s, uint32_t i) {
     static const char *const GROUP[] = {"group", "movement", "militia", NULL};
-    static const char *const IGO[] = {"bloc", "alliance", "organisation", "organization", NULL};
+    /* (not "the organisation": as often ETA or an NGO as an organisation of states) */
+    static const char *const IGO[] = {"bloc", "alliance", NULL};
     const article_mem *mem = s->mem;
     uint32_t d = i;
     if (d > 0 && s->syn->tag[d - 1] == LEX_JJ) d--;
@@ -450,9 +451,7 @@ void remember_mentions(sent_ctx *s) {
             snprintf(mem->actor_code, sizeof mem->actor_code, "%s", m->code);
             mem->actor_actor = m->actor;
         }
-        /* what the article names, not what it was taken to mean ("the army" counted for
-         * the country already leading would only entrench it) */
-        if (!m->pronoun && !m->contextual && is_country_code(m->code) && m->last >= dateline)
+        if (!m->pronoun && is_country_code(m->code) && m->last >= dateline)
             count_country(mem, m->code);
         if (!m->pronoun) remember_pair(mem, m);
     }

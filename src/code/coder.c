@@ -762,11 +762,10 @@ static int has_object_phrase(const sent_ctx *s, uint32_t last) {
 /* Nouns naming what a state does at home: a reaction to them ("condemned the coup", "rejected
  * the election results", "welcomed the release") is aimed at the country where it happens. */
 static int domestic_situation_noun(const sent_ctx *s, uint32_t i) {
-    static const char *const N[] = {"coup",      "takeover",   "crackdown",    "arrest",
-                                    "detention", "repression", "imprisonment", "killing",
-                                    "execution", "election",   "referendum",   "vote",
-                                    "result",    "verdict",    "sentence",     "conviction",
-                                    "violence",  "abuse",      "curfew",       NULL};
+    static const char *const N[] = {
+        "coup",         "takeover", "crackdown", "arrest",     "detention",  "repression",
+        "imprisonment", "killing",  "execution", "election",   "referendum", "vote",
+        "result",       "verdict",  "sentence",  "conviction", "curfew",     NULL};
     const dict *d = &s->pd->d;
     for (int k = 0; N[k]; k++) {
         uint32_t id = intern_find(&d->strings, N[k], strlen(N[k]));
@@ -884,6 +883,18 @@ static void obligation_events(emit_ctx *e, const sent_ctx *s, char (*seen)[80], 
     }
 }
 
+/* Are the reporter and the victim on one side: the same code, the reporter's country (or a
+ * place in it), or that country's state or civilians with the reporter a state organ ("a
+ * Somali official reported an attack on ICU fighters" accuses no one)? */
+static int same_side(const char *reporter, const char *victim) {
+    if (strlen(victim) < 3 || strlen(reporter) < 3 || strncmp(reporter, victim, 3) != 0) return 0;
+    if (!strcmp(reporter, victim) || strlen(victim) == 3) return 1; /* a place of their country */
+    const char *rs = reporter + 3, *vs = victim + 3;
+    int rep_state = !*rs || state_organ(rs);
+    int vic_state = !*vs || state_organ(vs) || !strncmp(vs, "CVL", 3);
+    return rep_state && vic_state;
+}
+
 /* "Zhao said Indian troops had attacked Chinese personnel": whoever reports an attack on their
  * own side accuses the attacker of aggression (1123). Only for assaults, fights and mass
  * violence (roots 18-20) reported by a coded speaker or reporting subject of the target's
@@ -897,7 +908,7 @@ static void accusation_by_report(emit_ctx *e, const sent_ctx *s, const verb_matc
     side rep, attacker;
     if (!demander_of(e, s, vm->anchor_first, &rep)) return;
     const char *victim = s->m[vm->target].code;
-    if (strlen(victim) < 3 || strlen(rep.code) < 3 || strncmp(rep.code, victim, 3) != 0) return;
+    if (!same_side(rep.code, victim)) return;
     snprintf(attacker.code, sizeof attacker.code, "%s", s->m[vm->source].code);
     attacker.m = &s->m[vm->source];
     if (same_actor(rep.code, attacker.code) || same_actor(attacker.code, rep.code)) return;
