@@ -243,6 +243,13 @@ static int participle_after_noun(const sent_ctx *s, uint32_t i) {
            s->syn->groups[s->syn->group_of[i]].first == i;
 }
 
+/* Does "as part of [a|an|the]" end right before token i? */
+static int as_part_of(const sent_ctx *s, uint32_t i) {
+    if (i > 0 && s->syn->tag[i - 1] == LEX_DT) i--;
+    return i >= 3 && !strcmp(s->toks[i - 1].norm, "of") && !strcmp(s->toks[i - 2].norm, "part") &&
+           !strcmp(s->toks[i - 3].norm, "as");
+}
+
 /* The object: the first mention after the anchor in the same clause (or the next clause when
  * that one is an infinitive or a relative that begins right after it). */
 static int32_t find_object(const sent_ctx *s, uint32_t last, int32_t not_this) {
@@ -255,6 +262,7 @@ static int32_t find_object(const sent_ctx *s, uint32_t last, int32_t not_this) {
             continue;
         if (m->first > cl->last) break;
         if (m->group >= 0 && (uint32_t)m->group != k) continue;
+        if (as_part_of(s, m->first)) continue; /* "crossed the border as part of an ECOWAS force" */
         /* the object comes before the next verb of the clause ("launched missiles capable of
          * striking Israel": Israel is not what was launched) */
         for (uint32_t i = last + 1; i < m->first; i++)
@@ -778,6 +786,11 @@ static int domestic_situation_noun(const sent_ctx *s, uint32_t i) {
  * (in an article about Myanmar) -> the article's main country. Only for appeals, praise,
  * demands, criticism and rejection (roots 02, 05, 10, 11, 12), whose object is a situation
  * noun right after the verb ("the coup", "the recent arrests", "the detentions"). */
+static int border_noun(const sent_ctx *s, uint32_t i) {
+    return !strcmp(s->toks[i].norm, "border") || !strcmp(s->toks[i].norm, "borders") ||
+           !strcmp(s->toks[i].norm, "frontier");
+}
+
 /* Nouns naming an act of an international body: "welcomed the resolution", "rejected the
  * warrant" react to the organisation of states last named (the UN, the ICC). */
 static int body_act_noun(const sent_ctx *s, uint32_t i) {
@@ -793,7 +806,7 @@ static int body_act_noun(const sent_ctx *s, uint32_t i) {
 static void implicit_target(const sent_ctx *s, verb_match *vm) {
     vm->implicit_target[0] = '\0';
     if (vm->target >= 0 || vm->source < 0 || !s->mem) return;
-    static const char *const ROOTS[] = {"02", "05", "10", "11", "12", NULL};
+    static const char *const ROOTS[] = {"02", "05", "10", "11", "12", "15", NULL};
     int ok = 0;
     for (int k = 0; ROOTS[k]; k++)
         ok |= !strncmp(vm->code.code, ROOTS[k], 2);
@@ -801,13 +814,17 @@ static void implicit_target(const sent_ctx *s, verb_match *vm) {
     uint32_t i = vm->anchor_last + 1, stop = vm->anchor_last + 5;
     while (i < s->n && i < stop &&
            (s->syn->tag[i] == LEX_DT || s->syn->tag[i] == LEX_JJ || s->syn->tag[i] == LEX_RB ||
-            s->syn->tag[i] == LEX_PRPS || s->syn->tag[i] == LEX_VBN ||
+            s->syn->tag[i] == LEX_PRPS || s->syn->tag[i] == LEX_VBN || s->syn->tag[i] == LEX_NNP ||
             (s->toks[i].flags & (TOK_QOPEN | TOK_QCLOSE)))) /* "“strongly condemned” the" */
         i++;
     if (i >= s->n || !tag_is_noun(s->syn->tag[i])) return;
     /* the head noun of the object phrase: "the coup leaders" are people, not the coup */
     if (i + 1 < s->n && tag_is_noun(s->syn->tag[i + 1])) return;
-    if (domestic_situation_noun(s, i) && s->mem->country[0])
+    if (!strncmp(vm->code.code, "15", 2)) { /* "troops crossed the border" (into the country
+                                                 the article is about) */
+        if (border_noun(s, i) && s->mem->country[0])
+            memcpy(vm->implicit_target, s->mem->country, 4);
+    } else if (domestic_situation_noun(s, i) && s->mem->country[0])
         memcpy(vm->implicit_target, s->mem->country, 4);
     else if (body_act_noun(s, i) && s->mem->last_igo.code[0])
         snprintf(vm->implicit_target, sizeof vm->implicit_target, "%s", s->mem->last_igo.code);
@@ -1014,6 +1031,10 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
         if (vm.reciprocal && vm.target >= 0 && vm.source >= 0 &&
             s->m[vm.target].first > vm.anchor_last + 4)
             vm.target = -1; /* "accused each other of ...": the others are the targets */
+        /* "crossed the Ethiopian frontier": whose border it is does not say where they went */
+        if (vm.target >= 0 && !strncmp(vm.code.code, "15", 2) && s->m[vm.target].last + 1 < s->n &&
+            border_noun(s, s->m[vm.target].last + 1))
+            vm.target = -1;
         implicit_target(s, &vm);
         emit_events(e, s, &vm, flags, seen, &nseen);
         accusation_by_report(e, s, &vm, flags, seen, &nseen);
