@@ -946,6 +946,48 @@ static int unreal_noun(const sent_ctx *s, uint32_t h) {
     return i > 0 && (!strcmp(s->toks[i - 1].norm, "any") || !strcmp(s->toks[i - 1].norm, "no"));
 }
 
+/* Is the infinitive starting at `first` the complement of "prepared", "ready" or "willing"
+ * ("Washington was prepared to impose sanctions")? */
+static int readiness_before(const sent_ctx *s, uint32_t first) {
+    uint32_t to = first;
+    if (!(s->syn->wcls[to] & W_TO)) {
+        if (to == 0 || !(s->syn->wcls[to - 1] & W_TO)) return 0;
+        to--;
+    }
+    if (to == 0) return 0;
+    const char *w = s->toks[to - 1].norm;
+    return !strcmp(w, "prepared") || !strcmp(w, "ready") || !strcmp(w, "willing");
+}
+
+/* What readiness to act expresses: to coerce or fight, a threat ("prepared to impose sanctions"
+ * 1312, "ready to use force" 138); to cooperate, an intent ("ready to send aid" 033). Writes
+ * the code into out; 0 when the event keeps its own code. */
+static int readiness_code(const char *code, char out[8]) {
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    const char *c = NULL;
+    if (!strcmp(code, "163"))
+        c = "1312";
+    else if (root == 16)
+        c = "131";
+    else if (root == 17)
+        c = "137";
+    else if (root >= 18 && root <= 20)
+        c = "138";
+    else if (root == 4)
+        c = "036";
+    else if (root == 5)
+        c = "032";
+    else if (root == 6)
+        c = "031";
+    else if (root == 7)
+        c = "033";
+    else if (root == 8)
+        c = "035";
+    if (!c) return 0;
+    snprintf(out, 8, "%s", c);
+    return 1;
+}
+
 static void code_sentence(emit_ctx *e, sent_ctx *s) {
     char seen[64][80];
     uint32_t nseen = 0;
@@ -1000,6 +1042,13 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
         if (g && (g->flags & VG_INF) && governed_by_intent(s, g->first) &&
             !(is_verb && vm.pattern && vm.pattern->before_n))
             flags |= VG_COND;
+        /* "was prepared to impose sanctions": not done, but threatened (or, for cooperation,
+         * intended), unless a pattern already named the readiness ("willing to talk with") */
+        if (g && (g->flags & VG_INF) && !(flags & VG_COND) && readiness_before(s, g->first) &&
+            !(vm.pattern && vm.pattern->before_n)) {
+            if (!readiness_code(vm.code.code, vm.code.code)) continue;
+            vm.code.paired[0] = '\0';
+        }
         uint32_t group_first = g ? g->first : h;
         if (!e->c->opt.emit_all &&
             (flags & (e->c->opt.emit_negated ? VG_COND : (VG_NEG | VG_COND))))
