@@ -791,6 +791,22 @@ static int border_noun(const sent_ctx *s, uint32_t i) {
            !strcmp(s->toks[i].norm, "frontier");
 }
 
+/* A force crossing a border ("cross", "enter" with a border noun right after the verb) whose
+ * target is not introduced by "into". */
+static int crossing_without_into(const sent_ctx *s, const verb_match *vm) {
+    const dict *d = &s->pd->d;
+    uint32_t lem = s->ids[vm->anchor_first].vlem;
+    if (!lem || (lem != intern_find(&d->strings, "cross", 5) &&
+                 lem != intern_find(&d->strings, "enter", 5)))
+        return 0; /* "deployed troops to the border with Ukraine" names its target */
+    int border = 0;
+    for (uint32_t i = vm->anchor_last + 1; i < s->n && i <= vm->anchor_last + 4 && !border; i++)
+        border = border_noun(s, i);
+    if (!border) return 0;
+    const mention *t = &s->m[vm->target];
+    return t->first == 0 || strcmp(s->toks[t->first - 1].norm, "into") != 0;
+}
+
 /* Nouns naming an act of an international body: "welcomed the resolution", "rejected the
  * warrant" react to the organisation of states last named (the UN, the ICC). */
 static int body_act_noun(const sent_ctx *s, uint32_t i) {
@@ -887,7 +903,12 @@ static void obligation_events(emit_ctx *e, const sent_ctx *s, char (*seen)[80], 
             (syn->wcls[vg->head] & (W_BE | W_HAVE | W_MODAL)) || !tag_is_verb(syn->tag[vg->head]))
             continue;
         int32_t subj = find_subject(s, vg->first);
-        if (subj < 0 || !s->m[subj].code[0]) continue;
+        /* the subject proper: not a prepositional object ("In China, budgeting must ..."),
+         * nor a mention inside a relative clause ("those who interfere in forming the
+         * government must stop") */
+        if (subj < 0 || !s->m[subj].code[0] || s->m[subj].in_pp ||
+            syn->clause_of[s->m[subj].first] != syn->clause_of[vg->first])
+            continue;
         side src, tgt;
         if (!demander_of(e, s, vg->first, &src)) continue;
         snprintf(tgt.code, sizeof tgt.code, "%s", s->m[subj].code);
@@ -929,6 +950,11 @@ static void accusation_by_report(emit_ctx *e, const sent_ctx *s, const verb_matc
     snprintf(attacker.code, sizeof attacker.code, "%s", s->m[vm->source].code);
     attacker.m = &s->m[vm->source];
     if (same_actor(rep.code, attacker.code) || same_actor(attacker.code, rep.code)) return;
+    /* a state reporting what its own forces did ("Beijing confirmed that police had opened
+     * fire") does not accuse them */
+    if (!strncmp(rep.code, attacker.code, 3) && (!rep.code[3] || state_organ(rep.code + 3)) &&
+        (!attacker.code[3] || state_organ(attacker.code + 3)))
+        return;
     verb_match acc = *vm;
     acc.pattern = NULL;
     acc.verb = NULL;
@@ -1080,9 +1106,9 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
         if (vm.reciprocal && vm.target >= 0 && vm.source >= 0 &&
             s->m[vm.target].first > vm.anchor_last + 4)
             vm.target = -1; /* "accused each other of ...": the others are the targets */
-        /* "crossed the Ethiopian frontier": whose border it is does not say where they went */
-        if (vm.target >= 0 && !strncmp(vm.code.code, "15", 2) && s->m[vm.target].last + 1 < s->n &&
-            border_noun(s, s->m[vm.target].last + 1))
+        /* "crossed the Ethiopian frontier": whose border it is does not say where they went;
+         * "crossed the border in pursuit of the Taliban": only "into X" does */
+        if (vm.target >= 0 && !strncmp(vm.code.code, "15", 2) && crossing_without_into(s, &vm))
             vm.target = -1;
         implicit_target(s, &vm);
         emit_events(e, s, &vm, flags, seen, &nseen);
