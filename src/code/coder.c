@@ -841,7 +841,10 @@ static void implicit_target(const sent_ctx *s, verb_match *vm) {
         if (border_noun(s, i) && s->mem->country[0])
             memcpy(vm->implicit_target, s->mem->country, 4);
     } else if (domestic_situation_noun(s, i) && s->mem->country[0])
-        memcpy(vm->implicit_target, s->mem->country, 4);
+        /* the state answerable for arrests, elections, a crackdown: its government, so that
+         * the country's own opposition or people can react to it ("the opposition rejected the
+         * results") */
+        snprintf(vm->implicit_target, sizeof vm->implicit_target, "%.3sGOV", s->mem->country);
     else if (body_act_noun(s, i) && s->mem->last_igo.code[0])
         snprintf(vm->implicit_target, sizeof vm->implicit_target, "%s", s->mem->last_igo.code);
 }
