@@ -211,6 +211,16 @@ static void test_pronoun_after_unknown_named_subject(void **st) {
     assert_string_equal(g.lines[1], "quote[Elrond Halfelven|]");
 }
 
+/* "X issued threats against Y saying ... “…”": the participle speaks for its verb's subject */
+static void test_participle_after_object(void **st) {
+    (void)st;
+    got g = code("Troops were put on alert after Gondor issued threats against the south saying "
+                 "they would turn them \xe2\x80\x9cinto a sea of fire.\xe2\x80\x9d",
+                 "2020-05-05", 0);
+    assert_true(g.n >= 1);
+    assert_string_equal(g.lines[0], "quote[Gondor|GON]");
+}
+
 static void test_pronoun_in_own_sentence(void **st) {
     (void)st;
     got g = code("Aragorn met Elrond Halfelven. Mr. Halfelven, speaking in Sindarin, thanked his "
@@ -223,8 +233,10 @@ static void test_pronoun_in_own_sentence(void **st) {
 static void test_reported_by(void **st) {
     (void)st;
     got g = code("Aragorn said that Arnor attacked Gondor.", "2020-05-05", 0);
-    assert_int_equal(g.n, 1);
+    assert_int_equal(g.n, 2);
     assert_string_equal(g.lines[0], "ARN>GON 190 by:Aragorn");
+    /* reporting an attack on one's own side accuses the attacker */
+    assert_string_equal(g.lines[1], "GONGOV>ARN 1123 by:Aragorn");
     g = code("Arnor attacked Gondor, Aragorn said.", "2020-05-05", 0);
     assert_int_equal(g.n, 1);
     assert_string_equal(g.lines[0], "ARN>GON 190 by:Aragorn");
@@ -453,6 +465,7 @@ int main(void) {
         cmocka_unit_test(test_title_phrase_is_not_the_name),
         cmocka_unit_test(test_pronoun_after_unknown_named_subject),
         cmocka_unit_test(test_pronoun_in_own_sentence),
+        cmocka_unit_test(test_participle_after_object),
         cmocka_unit_test(test_reciprocal),
         cmocka_unit_test(test_we_in_quote_is_the_speaker),
         cmocka_unit_test(test_reported_clause_target),

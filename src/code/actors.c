@@ -151,6 +151,19 @@ static int32_t reporter_of(const sent_ctx *s, uint32_t tok, const mention *list,
 /* "him"/"her" as an object never means its own clause's subject: the latest person named
  * earlier in the sentence outside that clause ("Armenia's foreign minister, Ararat Mirzoyan,
  * visited Ankara, where Mr. Cavusoglu thanked him"). -1 when none. */
+/* The subject of an earlier main clause of the sentence, when a person: "Blinken said ...,
+ * and he called on the authorities" (he = Blinken, named after the last sentence). */
+static int32_t main_subject_before(const sent_ctx *s, uint32_t i, const mention *list,
+                                   uint32_t nm) {
+    for (uint32_t k = nm; k-- > 0;) {
+        const mention *m = &list[k];
+        if (m->last >= i || m->in_pp || (s->toks[m->first].flags & TOK_INQUOTE)) continue;
+        int c = s->syn->clause_of[m->first];
+        if (s->syn->clauses[c].kind != CL_MAIN) continue;
+        return m->person && !m->pronoun ? (int32_t)k : -1;
+    }
+    return -1;
+}
 static int32_t other_person_before(const sent_ctx *s, uint32_t i, const mention *list,
                                    uint32_t nm) {
     uint16_t c = s->syn->clause_of[i];
@@ -247,6 +260,53 @@ static int32_t tabari_pronoun(const sent_ctx *s, uint32_t i, const mention *list
 }
 
 /* A pronoun or a bare surname becomes a mention of the actor it refers to. */
+/* A described actor: "the group" (the latest armed group named: "the RSF said ... the group
+ * accused the army"), "the bloc", "the regional bloc", "the alliance" (the latest organisation
+ * of states). One adjective may stand between "the" and the noun. */
+static const recent_actor *described_actor(const sent_ctx *s, uint32_t i) {
+    static const char *const GROUP[] = {"group", "movement", "militia", NULL};
+    /* (not "the organisation": as often ETA or an NGO as an organisation of states) */
+    static const char *const IGO[] = {"bloc", "alliance", NULL};
+    const article_mem *mem = s->mem;
+    uint32_t d = i;
+    if (d > 0 && s->syn->tag[d - 1] == LEX_JJ) d--;
+    if (d == 0 || !is_word(&s->toks[d - 1], "the")) return NULL;
+    /* the head of its phrase: not "the group's leader" nor "the bloc summit" */
+    if (i + 1 < s->n && tag_is_noun(s->syn->tag[i + 1])) return NULL;
+    for (int k = 0; GROUP[k]; k++)
+        if (is_word(&s->toks[i], GROUP[k]))
+            return mem->last_armed.code[0] ? &mem->last_armed : NULL;
+    for (int k = 0; IGO[k]; k++)
+        if (is_word(&s->toks[i], IGO[k])) return mem->last_igo.code[0] ? &mem->last_igo : NULL;
+    return NULL;
+}
+
+/* Has the article named this country (3-letter code) so far? */
+static int article_named(const article_mem *mem, const char *code) {
+    for (int k = 0; k < mem->ncountries; k++)
+        if (!strncmp(mem->countries[k].code, code, 3)) return 1;
+    return 0;
+}
+
+/* "the North" and "the South" in an article about a divided country: Korea (PRK, KOR) or
+ * Sudan (SDN, SSD). Capitalised, after "the", heading its phrase ("the North Atlantic" is
+ * not). */
+static int divided_country_half(const sent_ctx *s, uint32_t i, char out[4]) {
+    static const char *const HALVES[][3] = {
+        {"north", "PRK", "KOR"}, {"south", "KOR", "PRK"}, {"south", "SSD", "SDN"}};
+    const token *t = &s->toks[i];
+    if (!(t->flags & TOK_CAP) || i == 0 || !is_word(&s->toks[i - 1], "the") ||
+        (i + 1 < s->n && (s->toks[i + 1].flags & TOK_CAP)))
+        return 0;
+    for (size_t k = 0; k < sizeof HALVES / sizeof HALVES[0]; k++)
+        if (is_word(t, HALVES[k][0]) &&
+            (article_named(s->mem, HALVES[k][1]) || article_named(s->mem, HALVES[k][2]))) {
+            memcpy(out, HALVES[k][1], 4);
+            return 1;
+        }
+    return 0;
+}
+
 static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uint32_t nm,
                          mention *m) {
     const token *t = &s->toks[i];
@@ -269,16 +329,35 @@ static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uin
     m->group = -1;
     m->pronoun = 1;
     uint32_t wc = s->syn->wcls[i];
+    char half[4];
+    if (divided_country_half(s, i, half)) {
+        snprintf(m->code, sizeof m->code, "%s", half);
+        m->actor = UINT32_MAX;
+        m->in_pp = object_of_preposition(s, i);
+        return 1;
+    }
+    const recent_actor *described = described_actor(s, i);
+    if (described) {
+        snprintf(m->code, sizeof m->code, "%s", described->code);
+        m->actor = described->actor;
+        m->in_pp = object_of_preposition(s, i);
+        return 1;
+    }
     if (!(wc & (W_PRON_PERSON | W_PRON_OTHER)) && s->syn->tag[i] != LEX_NNP) return 0;
     int32_t rep = reporter_of(s, i, list, nm);
     if (wc & W_PRON_PERSON) {
         int32_t other = !strcmp(t->norm, "him") || !strcmp(t->norm, "her")
                             ? other_person_before(s, i, list, nm)
                             : -1;
+        int32_t subj =
+            other < 0 && !(rep >= 0 && list[rep].person) ? main_subject_before(s, i, list, nm) : -1;
         if (other >= 0) {
             *m = list[other]; /* "X, visited Ankara, where Mr. Cavusoglu thanked him" */
         } else if (rep >= 0 && list[rep].person) {
             *m = list[rep];
+        } else if (subj >= 0 && s->syn->clauses[s->syn->clause_of[i]].kind == CL_MAIN && i > 0 &&
+                   (is_word(&s->toks[i - 1], "and") || is_word(&s->toks[i - 1], "but"))) {
+            *m = list[subj];
         } else if (mem->person_code[0]) {
             snprintf(m->code, sizeof m->code, "%s", mem->person_code);
             m->actor = mem->person_actor;
@@ -359,7 +438,25 @@ static void push_recent(recent_actor *slot, const char *code, uint32_t actor) {
 
 static int is_country_code(const char *c);
 
+/* Is the code an armed non-state group's: rebels, insurgents, militias ("SDNREBRSF")? */
+static int armed_group_code(const char *code) {
+    size_t n = strlen(code);
+    for (size_t k = 3; k + 3 <= n; k += 3)
+        if (!strncmp(code + k, "REB", 3) || !strncmp(code + k, "INS", 3)) return 1;
+    return !strncmp(code, "IMG", 3);
+}
+
+static void remember_described(article_mem *mem, const mention *m) {
+    recent_actor *slot = !strncmp(m->code, "IGO", 3) ? &mem->last_igo
+                         : armed_group_code(m->code) ? &mem->last_armed
+                                                     : NULL;
+    if (!slot || m->contextual) return;
+    snprintf(slot->code, sizeof slot->code, "%s", m->code);
+    slot->actor = m->actor;
+}
+
 static void remember_pair(article_mem *mem, const mention *m) {
+    remember_described(mem, m);
     push_recent(mem->last_actors, m->code, m->actor);
     if (m->person) push_recent(mem->last_people, m->code, m->actor);
     /* a country, or its government: "Saudi Arabia", "Washington" */
@@ -404,6 +501,15 @@ void remember_mentions(sent_ctx *s) {
                 mem->surnames[mem->nsurnames].actor = m->actor;
                 mem->nsurnames++;
             }
+            /* a two-word name may put the family name first ("Zhao Lijian" ... "Zhao said",
+             * "Wang Yi" ... "Mr. Wang") */
+            if (!m->pronoun && m->last == m->first + 1 && mem->nsurnames < MEM_SURNAMES &&
+                s->ids[m->first].wid && (s->toks[m->first].flags & TOK_CAP) &&
+                !(s->syn->wcls[m->first] & W_TITLE)) {
+                mem->surnames[mem->nsurnames].word = s->ids[m->first].wid;
+                mem->surnames[mem->nsurnames].actor = m->actor;
+                mem->nsurnames++;
+            }
         } else if (!m->in_pp) {
             snprintf(mem->actor_code, sizeof mem->actor_code, "%s", m->code);
             mem->actor_actor = m->actor;
@@ -432,10 +538,18 @@ void remember_mentions(sent_ctx *s) {
 /* The country a bare agent ("the government", "troops", "protesters") belongs to: the place a
  * sentence opens with ("In Kiev, protesters rallied ..."), else the article's main country so
  * far, else (at the start of an article) the first country named in this sentence; "" none. */
-static void context_country(const sent_ctx *s, uint32_t nm, char out[4]) {
+static void context_country(const sent_ctx *s, uint32_t nm, uint32_t at, const raw_mention *raw,
+                            uint32_t nr, char out[4]) {
     out[0] = '\0';
-    if (nm > 0 && s->m[0].first == 1 && !strcmp(s->toks[0].norm, "in") && s->m[0].last + 1 < s->n &&
-        !strcmp(s->toks[s->m[0].last + 1].norm, ",") && is_country_code(s->m[0].code)) {
+    /* the fronted place is where the subjects are: "In Beijing, a ministry spokesman said the
+     * central government ..."; an object after its clause's verb is about the article's
+     * country ("In Washington, Blinken called on the authorities") */
+    int c = s->syn->clause_of[at], object = 0;
+    for (uint32_t i = s->syn->clauses[c].first; i < at && !object; i++)
+        object = s->syn->group_of[i] >= 0 && tag_is_verb(s->syn->tag[i]);
+    if (nm > 0 && !object && s->m[0].first == 1 && !strcmp(s->toks[0].norm, "in") &&
+        s->m[0].last + 1 < s->n && !strcmp(s->toks[s->m[0].last + 1].norm, ",") &&
+        is_country_code(s->m[0].code)) {
         memcpy(out, s->m[0].code, 3);
         out[3] = '\0';
         return;
@@ -444,12 +558,24 @@ static void context_country(const sent_ctx *s, uint32_t nm, char out[4]) {
         memcpy(out, s->mem->country, 4);
         return;
     }
+    uint32_t dateline = dateline_end(s); /* "JEDDAH, Saudi Arabia —" is not the subject */
     for (uint32_t k = 0; k < nm; k++)
-        if (is_country_code(s->m[k].code)) {
+        if (is_country_code(s->m[k].code) && s->m[k].last >= dateline) {
             memcpy(out, s->m[k].code, 3);
             out[3] = '\0';
             return;
         }
+    /* the article's first sentence may name its country only later: "On Sunday, armed men
+     * kidnapped ... in the Darfur region of Sudan" */
+    for (uint32_t r = 0; r < nr; r++) {
+        if (raw[r].p->kind != PH_ACTOR || raw[r].first <= at || raw[r].last < dateline) continue;
+        const char *code = dict_actor_code(&s->pd->d, raw[r].p->target, s->date);
+        if (code && strcmp(code, "---") != 0 && is_country_code(code)) {
+            memcpy(out, code, 3);
+            out[3] = '\0';
+            return;
+        }
+    }
 }
 
 /* Nouns that name a body of the agent before them: "opposition coalition", "military council",
@@ -468,8 +594,24 @@ static int group_noun(const sent_ctx *s, uint32_t i) {
 
 /* Is token i the head noun of its phrase ("the military", not "military aid")? */
 static int heads_noun_phrase(const sent_ctx *s, uint32_t i) {
+    /* "the military said": an agent word the tagger read as an adjective heads the phrase
+     * when nothing nominal follows it */
+    if (s->syn->tag[i] == LEX_JJ && i > 0 && s->syn->tag[i - 1] == LEX_DT &&
+        (i + 1 >= s->n || (!tag_is_noun(s->syn->tag[i + 1]) && s->syn->tag[i + 1] != LEX_JJ)))
+        return 1;
     if (!tag_is_noun(s->syn->tag[i])) return 0;
     return i + 1 >= s->n || !tag_is_noun(s->syn->tag[i + 1]) || group_noun(s, i + 1);
+}
+
+/* Is the mention the subject of the verb right after it? "In Washington, Secretary of State
+ * Antony J. Blinken said": not an apposition of the fronted place (a place in the middle of
+ * the sentence keeps its apposition: "the court in The Hague, Netherlands has ordered"). */
+static int subject_of_next_verb(const sent_ctx *s, const mention *m) {
+    uint32_t i = m->last + 1;
+    if (i >= s->n || s->syn->group_of[i] < 0) return 0;
+    uint8_t t = s->syn->tag[s->syn->groups[s->syn->group_of[i]].head];
+    return t == LEX_VBD || t == LEX_VBZ || t == LEX_VBP || t == LEX_MD ||
+           (s->syn->wcls[i] & (W_BE | W_HAVE | W_MODAL | W_FUTURE));
 }
 
 /* A person is an entry with dated roles (countries and organisations have one undated code). */
@@ -550,6 +692,11 @@ int find_mentions(arena *a, sent_ctx *s) {
                     m->person = 1;
                     m->last = name->last;
                     used[r + 2] = 1;
+                } else if (name && name->p->kind == PH_AGENT && name->first == next->last + 1) {
+                    /* "Syrian military forces", "Israeli security forces": the second agent
+                     * noun heads the same phrase; the first, more specific, gives the code */
+                    m->last = name->last;
+                    used[r + 2] = 1;
                 }
             }
         } else {
@@ -571,6 +718,13 @@ int find_mentions(arena *a, sent_ctx *s) {
                          is_word(prep, "for");
                 if (ok && next->first == x->last + 3) ok = is_word(&s->toks[x->last + 2], "the");
                 const char *code = ok ? dict_actor_code(d, next->p->target, s->date) : NULL;
+                /* "protesters in Nairobi": the capital is a place here, not its government */
+                char place[4];
+                if (code && (is_word(prep, "in") || is_word(prep, "from")) && strlen(code) == 6 &&
+                    !strcmp(code + 3, "GOV") && is_country_code(code)) {
+                    snprintf(place, sizeof place, "%.3s", code);
+                    code = place;
+                }
                 if (code) {
                     combine(m->code, sizeof m->code, code, ag);
                     m->actor = next->p->target;
@@ -588,13 +742,16 @@ int find_mentions(arena *a, sent_ctx *s) {
                     combine(m->code, sizeof m->code, s->lone_agent, ag);
                 else {
                     char ctry[4];
-                    context_country(s, nm, ctry);
+                    context_country(s, nm, x->first, raw, nr, ctry);
                     /* "foreign governments" are not the article's country's */
                     int foreign = x->first > 0 && is_word(&s->toks[x->first - 1], "foreign");
-                    if ((s->toks[x->first].flags & TOK_INQUOTE) || !heads_noun_phrase(s, x->last) ||
-                        !ctry[0] || foreign)
-                        continue;
+                    /* in quoted words, only "the military", "the government": "our troops",
+                     * "troops" are the speaker's or anyone's */
+                    int quoted = (s->toks[x->first].flags & TOK_INQUOTE) &&
+                                 !(x->first > 0 && is_word(&s->toks[x->first - 1], "the"));
+                    if (quoted || !heads_noun_phrase(s, x->last) || !ctry[0] || foreign) continue;
                     combine(m->code, sizeof m->code, ctry, ag);
+                    m->contextual = 1;
                 }
             }
         }
@@ -609,10 +766,22 @@ int find_mentions(arena *a, sent_ctx *s) {
         nm++;
     }
     /* "in The Hague, Netherlands": an apposition of a prepositional object is one too */
-    for (uint32_t k = 1; k < nm; k++)
-        if (s->m[k - 1].in_pp && s->m[k].first == s->m[k - 1].last + 2 &&
-            !strcmp(s->toks[s->m[k].first - 1].norm, ","))
+    for (uint32_t k = 0; k < nm; k++) {
+        uint32_t f = s->m[k].first;
+        if (f < 3 || strcmp(s->toks[f - 1].norm, ",") != 0) continue;
+        /* the place before the comma: a prepositional mention, or capitalised words after a
+         * preposition that the dictionaries do not know ("in The Hague, Netherlands") */
+        int place_pp = k > 0 && s->m[k - 1].in_pp && s->m[k - 1].last + 2 == f;
+        uint32_t j = f - 2;
+        while (!place_pp && j > 0 && (s->toks[j].flags & TOK_CAP) && s->syn->tag[j] != LEX_IN)
+            j--;
+        if (!place_pp && j + 2 < f && s->syn->tag[j] == LEX_IN && !(s->toks[j].flags & TOK_CAP))
+            place_pp = 1;
+        uint32_t pp_first = place_pp && k > 0 && s->m[k - 1].last + 2 == f ? s->m[k - 1].first : j;
+        if (place_pp &&
+            !(pp_first <= 3 && s->syn->tag[0] == LEX_IN && subject_of_next_verb(s, &s->m[k])))
             s->m[k].in_pp = 1;
+    }
     /* Pronouns and bare surnames, merged into the mention list in text order. */
     if (s->mem) {
         s->nm = nm; /* the actor phrases, for TABARI's pronouns */
@@ -651,8 +820,13 @@ int find_mentions(arena *a, sent_ctx *s) {
             const token *tk = &s->toks[t];
             if (is_word(tk, "and") || is_word(tk, "or") || is_word(tk, "nor"))
                 has_and = 1;
+            else if (is_word(tk, ",") && q->pronoun && q->first == q->last &&
+                     (s->syn->wcls[q->first] & (W_PRON_PERSON | W_PRON_OTHER)))
+                joined = 0; /* "... the voters, and he called": a new clause's subject */
             else if (!(is_word(tk, ",") || is_word(tk, "the") || is_word(tk, "both") ||
-                       is_word(tk, "neither") || is_word(tk, "either") || s->syn->tag[t] == LEX_JJ))
+                       is_word(tk, "neither") || is_word(tk, "either") ||
+                       s->syn->tag[t] == LEX_JJ ||
+                       (s->syn->wcls[t] & W_TITLE))) /* "Mr. Abbas and Mr. Olmert" */
                 joined = 0;
         }
         link[k] = joined ? (uint8_t)(1 + has_and) : 0;

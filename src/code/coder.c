@@ -183,6 +183,21 @@ static int participle_at(const sent_ctx *s, uint32_t first) {
     return g->first == g->head && (syn->tag[g->head] == LEX_VBG || syn->tag[g->head] == LEX_VBN);
 }
 
+/* A description in apposition stands for the name before it: "Human Rights Watch, a human
+ * rights organization, ... welcomed" -> Human Rights Watch. Only a bare agent (coded from the
+ * context) after "NAME, [a|an|the]". */
+static int32_t appositive_head(const sent_ctx *s, uint32_t k) {
+    const mention *m = &s->m[k];
+    if (!m->contextual || k == 0) return (int32_t)k;
+    const mention *p = &s->m[k - 1];
+    if (p->in_pp || p->contextual || p->last + 2 > m->first) return (int32_t)k;
+    for (uint32_t i = p->last + 1; i < m->first; i++)
+        if (!(i == p->last + 1 ? !strcmp(s->toks[i].norm, ",") : s->syn->tag[i] == LEX_DT))
+            return (int32_t)k;
+    if (p->group >= 0 && (uint32_t)p->group != k - 1) return p->group;
+    return (int32_t)(k - 1);
+}
+
 static int32_t find_subject(const sent_ctx *s, uint32_t first) {
     int c = clause_of(s, first);
     int32_t fallback = -1;
@@ -193,6 +208,9 @@ static int32_t find_subject(const sent_ctx *s, uint32_t first) {
             if (m->last >= first || m->first < cl->first) continue;
             /* skip a compound's later members: the subject is the whole group */
             if (m->group >= 0 && (uint32_t)m->group != k) continue;
+            /* quoted words are not the subject of the narrative's verb */
+            if ((s->toks[m->first].flags & TOK_INQUOTE) && !(s->toks[first].flags & TOK_INQUOTE))
+                continue;
             if (!m->in_pp) {
                 /* "I believe in doing so, the council has provided": a finite verb between
                  * the mention and this verb has it as its subject, unless the two verbs are
@@ -200,7 +218,7 @@ static int32_t find_subject(const sent_ctx *s, uint32_t first) {
                 if (depth == 0 && !participle_at(s, first) &&
                     other_verb_between(s, m->last, first, c))
                     return -1;
-                return (int32_t)k;
+                return appositive_head(s, k);
             }
             if (fallback < 0) fallback = (int32_t)k;
         }
@@ -213,9 +231,12 @@ static int32_t find_subject(const sent_ctx *s, uint32_t first) {
             if (ante >= 0) return ante;
         }
         if (cl->kind == CL_MAIN) {
-            /* a coordinated clause ("..., and promised aid"): look back one clause */
+            /* a coordinated clause ("..., and promised aid"): look back one clause, over an
+             * embedded quotation ("called the arrests “an outrageous attack” and urged ...") */
             if (c == 0) break;
             c = c - 1;
+            while (c > 0 && s->syn->clauses[c].kind == CL_QUOTE && s->syn->clauses[c].parent >= 0)
+                c = s->syn->clauses[c].parent;
             if (s->syn->clauses[c].kind != CL_MAIN) break;
             continue;
         }
@@ -232,6 +253,13 @@ static int participle_after_noun(const sent_ctx *s, uint32_t i) {
            s->syn->groups[s->syn->group_of[i]].first == i;
 }
 
+/* Does "as part of [a|an|the]" end right before token i? */
+static int as_part_of(const sent_ctx *s, uint32_t i) {
+    if (i > 0 && s->syn->tag[i - 1] == LEX_DT) i--;
+    return i >= 3 && !strcmp(s->toks[i - 1].norm, "of") && !strcmp(s->toks[i - 2].norm, "part") &&
+           !strcmp(s->toks[i - 3].norm, "as");
+}
+
 /* The object: the first mention after the anchor in the same clause (or the next clause when
  * that one is an infinitive or a relative that begins right after it). */
 static int32_t find_object(const sent_ctx *s, uint32_t last, int32_t not_this) {
@@ -244,6 +272,7 @@ static int32_t find_object(const sent_ctx *s, uint32_t last, int32_t not_this) {
             continue;
         if (m->first > cl->last) break;
         if (m->group >= 0 && (uint32_t)m->group != k) continue;
+        if (as_part_of(s, m->first)) continue; /* "crossed the border as part of an ECOWAS force" */
         /* the object comes before the next verb of the clause ("launched missiles capable of
          * striking Israel": Israel is not what was launched) */
         for (uint32_t i = last + 1; i < m->first; i++)
@@ -388,7 +417,9 @@ static void emit_one(emit_ctx *e, const sent_ctx *s, const verb_match *vm, const
     if (src) r.source_span = span_of(s, src->first, src->last);
     if (tgt) r.target_span = span_of(s, tgt->first, tgt->last);
     r.verb_span = span_of(s, vm->anchor_first, vm->anchor_last);
-    r.pattern = intern_str(&d->strings, vm->pattern ? vm->pattern->text : vm->verb->text);
+    r.pattern = vm->pattern ? intern_str(&d->strings, vm->pattern->text)
+                : vm->verb  ? intern_str(&d->strings, vm->verb->text)
+                            : "reported words: a demand (X must ...) or an accusation";
     r.negated = (vgflags & VG_NEG) != 0;
     r.modality = (vgflags & VG_COND)     ? "hypothetical"
                  : (vgflags & VG_MODAL)  ? "modal"
@@ -457,6 +488,18 @@ static int group_sides(const sent_ctx *s, int32_t mi, side *out, int cap) {
     return n;
 }
 
+/* Emit the event x -> y with the code unless the sentence has already coded it. */
+static void emit_once(emit_ctx *e, const sent_ctx *s, const verb_match *vm, const side *x,
+                      const side *y, const char *code, uint16_t vgflags, char (*seen)[80],
+                      uint32_t *nseen) {
+    char key[80];
+    snprintf(key, sizeof key, "%s|%s|%s", x->code, y->code, code);
+    for (uint32_t q = 0; q < *nseen; q++)
+        if (!strcmp(seen[q], key)) return;
+    if (*nseen < 64) memcpy(seen[(*nseen)++], key, sizeof key);
+    emit_one(e, s, vm, x->m, x->code, y->m, y->code, code, vgflags);
+}
+
 /* Emit source x target over compound groups, skipping self-events and duplicates. */
 static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, uint16_t vgflags,
                         char (*seen)[80], uint32_t *nseen) {
@@ -486,19 +529,29 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
      * negotiating", "signed by Bulgaria, Greece and Russia": with a compound source and no
      * target, each member acts on the others when the verb says so ("each other") or when the
      * event is cooperation that takes two (roots 03 to 08). */
-    if (nt == 0 && ns >= 2) {
+    /* (not for a long list: "N. Korea along with China, Japan, Russia and S. Korea signed a
+     * pact" is a multilateral act, not twelve dyads) */
+    if (nt == 0 && ns >= 2 && ns <= 3) {
         int root = (vm->code.code[0] - '0') * 10 + (vm->code.code[1] - '0');
         /* ... and, with an object, meetings, talks and signed agreements ("Ethiopia and
          * Eritrea signed a peace agreement", "Macron and Scholz held talks") */
         static const char *const JOINT[] = {"040", "041", "044", "046", "057", NULL};
         int joint = 0; /* not visits (042/043) nor mediation (045): those have another party */
-        for (int k = 0; JOINT[k] && !vm->passive; k++)
+        for (int k = 0; JOINT[k]; k++)
             joint |= !strncmp(vm->code.code, JOINT[k], 3);
+        /* a passive has its other party as the subject ("was met by A and B"), except an
+         * agreement "signed by A, B and C" */
+        if (vm->passive && strncmp(vm->code.code, "057", 3) != 0) joint = 0;
         if (vm->reciprocal || (vm->intransitive && root >= 3 && root <= 8) || joint) {
             for (int i = 0; i < ns; i++)
                 tgts[i] = srcs[i];
             nt = ns;
         }
+    }
+    if (nt == 0 && vm->implicit_target[0]) { /* a country left implicit: no mention */
+        snprintf(tgts[0].code, sizeof tgts[0].code, "%s", vm->implicit_target);
+        tgts[0].m = NULL;
+        nt = 1;
     }
     if (ns == 0 || (nt == 0 && e->c->opt.require_dyad)) return;
     if (nt == 0) {
@@ -514,15 +567,10 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
                 const char *code = pass ? vm->code.paired : vm->code.code;
                 if (!code[0]) continue;
                 const side *x = pass ? b : a, *y = pass ? a : b;
-                if (!x->m && !x->code[0]) continue; /* no target; a default has no mention */
-                char key[80];
-                snprintf(key, sizeof key, "%s|%s|%s", x->code, y->code, code);
-                uint32_t q = 0;
-                while (q < *nseen && strcmp(seen[q], key) != 0)
-                    q++;
-                if (q < *nseen) continue;
-                if (*nseen < 64) memcpy(seen[(*nseen)++], key, sizeof key);
-                emit_one(e, s, vm, x->m, x->code, y->m, y->code, code, vgflags);
+                /* a side with no mention acts only as TABARI's DEFAULT code; an implicit
+                 * target ("condemned the coup") is never the source of a paired code */
+                if (!x->m && !(tab->enabled && x->code[0])) continue;
+                emit_once(e, s, vm, x, y, code, vgflags, seen, nseen);
             }
         }
 }
@@ -588,7 +636,8 @@ static int light_verb(const sent_ctx *s, uint32_t verb) {
         "start",  "sign",     "reach",    "give",    "deliver", "issue",   "repeat", "reiterate",
         "renew",  "voice",    "express",  "present", "offer",   "extend",  "send",   "provide",
         "impose", "announce", "continue", "resume",  "mount",   "step",    "level",  "lodge",
-        "file",   "accept",   "welcome",  "agree",   "join",    "open",    "host",   NULL};
+        "file",   "accept",   "welcome",  "agree",   "join",    "open",    "host",   "approve",
+        "grant",  "disburse", NULL};
     const dict *d = &s->pd->d;
     for (int k = 0; V[k]; k++) {
         uint32_t id = intern_find(&d->strings, V[k], strlen(V[k]));
@@ -683,8 +732,10 @@ static int32_t choose_object(const sent_ctx *s, uint32_t last, int32_t source) {
     }
     /* "Syria began to withdraw its troops from Lebanon": the source's own forces are not the
      * target; the next actor is */
+    /* ... nor are troops sent without a country ("Kenya offered to send troops to Haiti":
+     * "troops" took Kenya's code from the context) */
     if (source >= 0 && same_actor(s->m[source].code, m->code) && m->first > 0 &&
-        s->syn->tag[m->first - 1] == LEX_PRPS) {
+        (s->syn->tag[m->first - 1] == LEX_PRPS || m->contextual)) {
         int32_t next = find_object(s, m->last, source);
         if (next >= 0 && next != o) return next;
     }
@@ -747,6 +798,88 @@ static int has_object_phrase(const sent_ctx *s, uint32_t last) {
            t == LEX_PRP;
 }
 
+/* Nouns naming what a state does at home: a reaction to them ("condemned the coup", "rejected
+ * the election results", "welcomed the release") is aimed at the country where it happens. */
+static int domestic_situation_noun(const sent_ctx *s, uint32_t i) {
+    static const char *const N[] = {
+        "coup",         "takeover", "crackdown", "arrest",     "detention",  "repression",
+        "imprisonment", "killing",  "execution", "election",   "referendum", "vote",
+        "result",       "verdict",  "sentence",  "conviction", "curfew",     NULL};
+    const dict *d = &s->pd->d;
+    for (int k = 0; N[k]; k++) {
+        uint32_t id = intern_find(&d->strings, N[k], strlen(N[k]));
+        if (id && (s->ids[i].nlem == id || s->ids[i].wid == id)) return 1;
+    }
+    return 0;
+}
+
+/* The implicit target of a verbal reaction with no actor as object: "Biden condemned the coup"
+ * (in an article about Myanmar) -> the article's main country. Only for appeals, praise,
+ * demands, criticism and rejection (roots 02, 05, 10, 11, 12), whose object is a situation
+ * noun right after the verb ("the coup", "the recent arrests", "the detentions"). */
+static int border_noun(const sent_ctx *s, uint32_t i) {
+    return !strcmp(s->toks[i].norm, "border") || !strcmp(s->toks[i].norm, "borders") ||
+           !strcmp(s->toks[i].norm, "frontier");
+}
+
+/* A force crossing a border ("cross", "enter" with a border noun right after the verb) whose
+ * target is not introduced by "into". */
+static int crossing_without_into(const sent_ctx *s, const verb_match *vm) {
+    const dict *d = &s->pd->d;
+    uint32_t lem = s->ids[vm->anchor_first].vlem;
+    if (!lem || (lem != intern_find(&d->strings, "cross", 5) &&
+                 lem != intern_find(&d->strings, "enter", 5)))
+        return 0; /* "deployed troops to the border with Ukraine" names its target */
+    int border = 0;
+    for (uint32_t i = vm->anchor_last + 1; i < s->n && i <= vm->anchor_last + 4 && !border; i++)
+        border = border_noun(s, i);
+    if (!border) return 0;
+    const mention *t = &s->m[vm->target];
+    return t->first == 0 || strcmp(s->toks[t->first - 1].norm, "into") != 0;
+}
+
+/* Nouns naming an act of an international body: "welcomed the resolution", "rejected the
+ * warrant" react to the organisation of states last named (the UN, the ICC). */
+static int body_act_noun(const sent_ctx *s, uint32_t i) {
+    static const char *const N[] = {"resolution", "warrant", "ruling", "indictment", NULL};
+    for (int k = 0; N[k]; k++)
+        if (!strcmp(s->toks[i].norm, N[k]) ||
+            (s->ids[i].nlem &&
+             s->ids[i].nlem == intern_find(&s->pd->d.strings, N[k], strlen(N[k]))))
+            return 1;
+    return 0;
+}
+
+static void implicit_target(const sent_ctx *s, verb_match *vm) {
+    vm->implicit_target[0] = '\0';
+    if (vm->target >= 0 || vm->source < 0 || !s->mem) return;
+    static const char *const ROOTS[] = {"02", "05", "10", "11", "12", "15", NULL};
+    int ok = 0;
+    for (int k = 0; ROOTS[k]; k++)
+        ok |= !strncmp(vm->code.code, ROOTS[k], 2);
+    if (!ok) return;
+    uint32_t i = vm->anchor_last + 1, stop = vm->anchor_last + 5;
+    while (i < s->n && i < stop &&
+           (s->syn->tag[i] == LEX_DT || s->syn->tag[i] == LEX_JJ || s->syn->tag[i] == LEX_RB ||
+            s->syn->tag[i] == LEX_PRPS || s->syn->tag[i] == LEX_VBN || s->syn->tag[i] == LEX_NNP ||
+            (s->toks[i].flags & (TOK_QOPEN | TOK_QCLOSE)))) /* "“strongly condemned” the" */
+        i++;
+    if (i >= s->n || !tag_is_noun(s->syn->tag[i])) return;
+    /* the head noun of the object phrase: "the coup leaders" are people, not the coup */
+    if (i + 1 < s->n && tag_is_noun(s->syn->tag[i + 1])) return;
+    if (!strncmp(vm->code.code, "15", 2)) { /* "troops crossed the border" (into the country
+                                                 the article is about) */
+        if (border_noun(s, i) && s->mem->country[0])
+            memcpy(vm->implicit_target, s->mem->country, 4);
+    } else if (domestic_situation_noun(s, i) && s->mem->country[0])
+        /* the state answerable for arrests, elections, a crackdown: its government, so that
+         * the country's own opposition or people can react to it ("the opposition rejected the
+         * results") */
+        snprintf(vm->implicit_target, sizeof vm->implicit_target, "%.3sGOV", s->mem->country);
+    else if (body_act_noun(s, i) && s->mem->last_igo.code[0])
+        snprintf(vm->implicit_target, sizeof vm->implicit_target, "%s", s->mem->last_igo.code);
+}
+
 /* Is the infinitive starting at `first` ("to impose", or "impose" after "to") the complement
  * of a verb of intent ("threatened to impose")? */
 static int governed_by_intent(const sent_ctx *s, uint32_t first) {
@@ -762,6 +895,165 @@ static int tabari_already_coded(const sent_ctx *s, const parley_tabari_options *
                                 uint32_t h) {
     if (coded < 0 || t->code_by == 2) return 0;
     return t->code_by == 1 || !tabari_clause_break(s, (uint32_t)coded, h);
+}
+
+/* Who reports the words at token i: the speaker of the quote it is in, or the subject of the
+ * reporting verb whose clause it stands in ("Blinken said Russia must leave"). Fills out; 0
+ * when no coded actor reports them, or the report is denied or hypothetical. */
+static int demander_of(const emit_ctx *e, const sent_ctx *s, uint32_t i, side *out) {
+    const quote_span *q = e->quotes ? quotes_span_at(e->quotes, i) : NULL;
+    if (q) {
+        if (!q->who.code[0]) return 0;
+        snprintf(out->code, sizeof out->code, "%s", q->who.code);
+        out->m = NULL;
+        return 1;
+    }
+    const sent_syntax *syn = s->syn;
+    int32_t c = syn->clause_of[i];
+    while (c >= 0 && syn->clauses[c].kind != CL_REPORTED)
+        c = syn->clauses[c].parent;
+    if (c < 0 || syn->clauses[c].first == 0 || syn->clauses[c].negated) return 0;
+    uint32_t v = syn->clauses[c].first; /* the reporting verb: the verb opening the clause */
+    while (v > 0 && !(tag_is_verb(syn->tag[v]) && syn->group_of[v] >= 0))
+        v--;
+    if (!tag_is_verb(syn->tag[v]) || syn->group_of[v] < 0 || !(syn->wcls[v] & W_REPORT)) return 0;
+    const verb_group *rg = &syn->groups[syn->group_of[v]];
+    if (rg->flags & (VG_NEG | VG_COND)) return 0;
+    int32_t k = find_subject(s, rg->first);
+    if (k < 0 || !s->m[k].code[0]) return 0;
+    snprintf(out->code, sizeof out->code, "%s", s->m[k].code);
+    out->m = &s->m[k];
+    return 1;
+}
+
+/* Does the verb group contain "must" ("must withdraw", "must not interfere")? */
+static int group_has_must(const sent_ctx *s, const verb_group *g) {
+    for (uint32_t i = g->first; i <= g->head && i < s->n; i++)
+        if (!strcmp(s->toks[i].norm, "must")) return 1;
+    return 0;
+}
+
+/* Demands made in reported words: "The military must release all those it has detained," said
+ * Biden -> Biden demands of the military (100); likewise "Bush said Syrian forces must leave".
+ * Only an active main verb with a coded subject other than the speaker; "must be" (a state,
+ * or a passive without the one asked) is not a demand of anyone named. */
+static void obligation_events(emit_ctx *e, const sent_ctx *s, char (*seen)[80], uint32_t *nseen) {
+    const sent_syntax *syn = s->syn;
+    for (uint32_t g = 0; g < syn->ngroups && !e->stopped; g++) {
+        const verb_group *vg = &syn->groups[g];
+        if ((vg->flags & (VG_COND | VG_PASSIVE)) || !group_has_must(s, vg) ||
+            (syn->wcls[vg->head] & (W_BE | W_HAVE | W_MODAL)) || !tag_is_verb(syn->tag[vg->head]))
+            continue;
+        int32_t subj = find_subject(s, vg->first);
+        /* the subject proper: not a prepositional object ("In China, budgeting must ..."),
+         * nor a mention inside a relative clause ("those who interfere in forming the
+         * government must stop") */
+        if (subj < 0 || !s->m[subj].code[0] || s->m[subj].in_pp ||
+            syn->clause_of[s->m[subj].first] != syn->clause_of[vg->first])
+            continue;
+        side src, tgt;
+        if (!demander_of(e, s, vg->first, &src)) continue;
+        snprintf(tgt.code, sizeof tgt.code, "%s", s->m[subj].code);
+        tgt.m = &s->m[subj];
+        if (same_actor(src.code, tgt.code) || same_actor(tgt.code, src.code)) continue;
+        verb_match vm = {
+            .source = -1, .target = subj, .anchor_first = vg->first, .anchor_last = vg->head};
+        memcpy(vm.code.code, "100", 4);
+        emit_once(e, s, &vm, &src, &tgt, vm.code.code, 0, seen, nseen);
+    }
+}
+
+/* Are the reporter and the victim on one side: the same code, the reporter's country (or a
+ * place in it), or that country's state or civilians with the reporter a state organ ("a
+ * Somali official reported an attack on ICU fighters" accuses no one)? */
+static int same_side(const char *reporter, const char *victim) {
+    if (strlen(victim) < 3 || strlen(reporter) < 3 || strncmp(reporter, victim, 3) != 0) return 0;
+    if (!strcmp(reporter, victim) || strlen(victim) == 3) return 1; /* a place of their country */
+    const char *rs = reporter + 3, *vs = victim + 3;
+    int rep_state = !*rs || state_organ(rs);
+    int vic_state = !*vs || state_organ(vs) || !strncmp(vs, "CVL", 3);
+    return rep_state && vic_state;
+}
+
+/* "Zhao said Indian troops had attacked Chinese personnel": whoever reports an attack on their
+ * own side accuses the attacker of aggression (1123). Only for assaults, fights and mass
+ * violence (roots 18-20) reported by a coded speaker or reporting subject of the target's
+ * country, asserted (a denial or a hypothetical accuses no one). */
+static void accusation_by_report(emit_ctx *e, const sent_ctx *s, const verb_match *vm,
+                                 uint16_t flags, char (*seen)[80], uint32_t *nseen) {
+    int root = (vm->code.code[0] - '0') * 10 + (vm->code.code[1] - '0');
+    if (root < 18 || root > 20 || vm->source < 0 || vm->target < 0 ||
+        (flags & (VG_NEG | VG_COND | VG_MODAL | VG_FUTURE)))
+        return;
+    side rep, attacker;
+    if (!demander_of(e, s, vm->anchor_first, &rep)) return;
+    const char *victim = s->m[vm->target].code;
+    if (!same_side(rep.code, victim)) return;
+    snprintf(attacker.code, sizeof attacker.code, "%s", s->m[vm->source].code);
+    attacker.m = &s->m[vm->source];
+    if (same_actor(rep.code, attacker.code) || same_actor(attacker.code, rep.code)) return;
+    /* a state reporting what its own forces did ("Beijing confirmed that police had opened
+     * fire") does not accuse them */
+    if (!strncmp(rep.code, attacker.code, 3) && (!rep.code[3] || state_organ(rep.code + 3)) &&
+        (!attacker.code[3] || state_organ(attacker.code + 3)))
+        return;
+    verb_match acc = *vm;
+    acc.pattern = NULL;
+    acc.verb = NULL;
+    memcpy(acc.code.code, "1123", 5);
+    acc.code.paired[0] = '\0';
+    emit_once(e, s, &acc, &rep, &attacker, acc.code.code, 0, seen, nseen);
+}
+
+/* An event noun under "any" or "no" names no event: "Any conversation between Mr. Biden and
+ * Mr. Putin is hypothetical", "there were no talks between them". */
+static int unreal_noun(const sent_ctx *s, uint32_t h) {
+    uint32_t i = h;
+    while (i > 0 && (s->syn->tag[i - 1] == LEX_JJ || s->syn->tag[i - 1] == LEX_NN))
+        i--;
+    return i > 0 && (!strcmp(s->toks[i - 1].norm, "any") || !strcmp(s->toks[i - 1].norm, "no"));
+}
+
+/* Is the infinitive starting at `first` the complement of "prepared", "ready" or "willing"
+ * ("Washington was prepared to impose sanctions")? */
+static int readiness_before(const sent_ctx *s, uint32_t first) {
+    uint32_t to = first;
+    if (!(s->syn->wcls[to] & W_TO)) {
+        if (to == 0 || !(s->syn->wcls[to - 1] & W_TO)) return 0;
+        to--;
+    }
+    if (to == 0) return 0;
+    const char *w = s->toks[to - 1].norm;
+    return !strcmp(w, "prepared") || !strcmp(w, "ready") || !strcmp(w, "willing");
+}
+
+/* What readiness to act expresses: to coerce or fight, a threat ("prepared to impose sanctions"
+ * 1312, "ready to use force" 138); to cooperate, an intent ("ready to send aid" 033). Writes
+ * the code into out; 0 when the event keeps its own code. */
+static int readiness_code(const char *code, char out[8]) {
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    const char *c = NULL;
+    if (!strcmp(code, "163"))
+        c = "1312";
+    else if (root == 16)
+        c = "131";
+    else if (root == 17)
+        c = "137";
+    else if (root >= 18 && root <= 20)
+        c = "138";
+    else if (root == 4)
+        c = "036";
+    else if (root == 5)
+        c = "032";
+    else if (root == 6)
+        c = "031";
+    else if (root == 7)
+        c = "033";
+    else if (root == 8)
+        c = "035";
+    if (!c) return 0;
+    snprintf(out, 8, "%s", c);
+    return 1;
 }
 
 static void code_sentence(emit_ctx *e, sent_ctx *s) {
@@ -787,7 +1079,16 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
             !(syn->wcls[h - 1] & (W_SUBORD | W_COND)))
             continue;
         verb_match vm;
-        int r = match_verb_at(s, h, is_verb ? 0 : 1, &vm);
+        int r = 0;
+        /* "North Korea cut ties with the South": the tagger read "cut" as a noun compound
+         * with the subject, but the dictionary's multiword verb says it is the verb */
+        if (is_noun && h > 0 && tag_is_noun(syn->tag[h - 1]) && match_verb_at(s, h, 0, &vm) == 1 &&
+            vm.anchor_last > h && vm.code.code[0]) {
+            r = 1;
+            is_verb = 1;
+            is_noun = 0;
+        } else
+            r = match_verb_at(s, h, is_verb ? 0 : 1, &vm);
         /* a multiword verb whose inflected word is not its first: "wire tapped" */
         if (!r && is_verb && h > 0 && !tag_is_verb(syn->tag[h - 1]) &&
             !(s->toks[h - 1].flags & TOK_PUNCT)) {
@@ -796,6 +1097,7 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
         }
         if (!r || r == 2 || !vm.code.code[0]) continue;
         if (tab->enabled && !strcmp(vm.code.code, "+++")) return; /* TABARI: complex */
+        if (is_noun && unreal_noun(s, h)) continue;
         const verb_group *g = gi >= 0 ? &syn->groups[gi] : NULL;
         int ngi = -1;
         if (is_noun) {
@@ -817,6 +1119,13 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
         if (g && (g->flags & VG_INF) && governed_by_intent(s, g->first) &&
             !(is_verb && vm.pattern && vm.pattern->before_n))
             flags |= VG_COND;
+        /* "was prepared to impose sanctions": not done, but threatened (or, for cooperation,
+         * intended), unless a pattern already named the readiness ("willing to talk with") */
+        if (g && (g->flags & VG_INF) && !(flags & VG_COND) && readiness_before(s, g->first) &&
+            !(vm.pattern && vm.pattern->before_n)) {
+            if (!readiness_code(vm.code.code, vm.code.code)) continue;
+            vm.code.paired[0] = '\0';
+        }
         uint32_t group_first = g ? g->first : h;
         if (!e->c->opt.emit_all &&
             (flags & (e->c->opt.emit_negated ? VG_COND : (VG_NEG | VG_COND))))
@@ -853,11 +1162,21 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
         if (vm.reciprocal && vm.target >= 0 && vm.source >= 0 &&
             s->m[vm.target].first > vm.anchor_last + 4)
             vm.target = -1; /* "accused each other of ...": the others are the targets */
-        if (tab->enabled) tabari_missing_sides(s, tab, &vm);
+        /* "crossed the Ethiopian frontier": whose border it is does not say where they went;
+         * "crossed the border in pursuit of the Taliban": only "into X" does */
+        if (vm.target >= 0 && !strncmp(vm.code.code, "15", 2) && crossing_without_into(s, &vm))
+            vm.target = -1;
+        if (tab->enabled)
+            tabari_missing_sides(s, tab, &vm);
+        else
+            implicit_target(s, &vm);
         uint32_t before = nseen;
         emit_events(e, s, &vm, flags, seen, &nseen);
         if (nseen > before) coded_at = (int32_t)vm.anchor_last;
+        /* news reading only: TABARI codes what its patterns say and no more */
+        if (!tab->enabled) accusation_by_report(e, s, &vm, flags, seen, &nseen);
     }
+    if (!tab->enabled) obligation_events(e, s, seen, &nseen);
 }
 
 static const char *lone_agent_prefix(const parley_options *o) {

@@ -37,6 +37,7 @@ typedef struct {
     uint8_t in_pp;        /* object of a preposition */
     uint8_t person;       /* a dated person entry */
     uint8_t pronoun;      /* resolved from a pronoun */
+    uint8_t contextual;   /* a bare agent given the context country ("the army") */
     int32_t agent_of;     /* agent index when built as "agent of actor", else -1 */
 } mention;
 
@@ -68,6 +69,8 @@ typedef struct {
     /* the two latest distinct people and actors named, for "the two leaders", "both sides" */
     recent_actor last_people[2], last_actors[2];
     recent_actor last_compound[2];  /* the latest compound of two ("Israel and Hamas") */
+    recent_actor last_igo;          /* the latest organisation of states, for "the bloc" */
+    recent_actor last_armed;        /* the latest armed non-state group, for "the group" */
     recent_actor last_countries[2]; /* the two latest distinct countries (3-letter codes) */
 } article_mem;
 
@@ -104,10 +107,13 @@ typedef struct {
     dict_code code;
     uint32_t anchor_first, anchor_last;
     const dict_verb *verb;
-    int reciprocal;   /* "each other": the compound source's members act on each other */
-    int intransitive; /* a verb with no object phrase ("met", "were negotiating") */
-    int passive;      /* "was met by A and B": the source came from the by-phrase */
-    int split_source; /* TABARI: the source compound's first member acts on the others */
+    int reciprocal;           /* "each other": the compound source's members act on each other */
+    int intransitive;         /* a verb with no object phrase ("met", "were negotiating") */
+    int passive;              /* "was met by A and B": the source came from the by-phrase */
+    int split_source;         /* TABARI: the source compound's first member acts on the others */
+    char implicit_target[32]; /* no target mention: the country the object's situation is in
+                                 ("condemned the coup" -> the article's main country), the
+                                 body whose act it is ("welcomed the resolution"), or "" */
 } verb_match;
 /* Code the anchor at token h: returns 1 with a match, 0 when no verb entry fits. */
 int match_verb_at(const sent_ctx *s, uint32_t h, int want_noun, verb_match *out);

@@ -63,7 +63,12 @@ static void expand_name(const quote_state *q, char *name, size_t cap, char *code
     last = last ? last + 1 : name;
     for (int i = q->nnames; i-- > 0;) {
         const char *l2 = strrchr(q->names[i], ' ');
-        if (l2 && strcmp(l2 + 1, last) == 0) {
+        /* the family name may come first in a two-word name: "Zhao Lijian" ... "Zhao said" */
+        const char *f2 = strchr(q->names[i], ' ');
+        int first_match = name == last && f2 && f2 == l2 &&
+                          (size_t)(f2 - q->names[i]) == strlen(last) &&
+                          !strncmp(q->names[i], last, strlen(last));
+        if ((l2 && strcmp(l2 + 1, last) == 0) || first_match) {
             char tmp[96];
             snprintf(tmp, sizeof tmp, "%s", q->names[i]);
             snprintf(name, cap, "%s", tmp);
@@ -311,6 +316,14 @@ static int subject_before(quote_state *q, const sent_ctx *s, const parley_articl
         for (uint32_t v = floor; v + 1 < i; v++)
             if (is_reporting_verb(s, v) && s->syn->tag[v] != LEX_VBG &&
                 !(s->toks[v].flags & TOK_INQUOTE))
+                return subject_before(q, s, a, v, floor, out);
+    }
+    /* "N. Korea issued verbal threats against the south saying ...": a participle after its
+     * verb's object speaks for that verb's subject */
+    if (s->syn->tag[i] == LEX_VBG && !(s->toks[i - 1].flags & TOK_PUNCT) &&
+        s->syn->tag[i - 1] != LEX_PRP && !(s->syn->wcls[i - 1] & (W_BE | W_HAVE))) {
+        for (uint32_t v = i - 1; v-- > floor && !(s->toks[v].flags & TOK_PUNCT);)
+            if (s->syn->tag[v] == LEX_VBD || s->syn->tag[v] == LEX_VBZ || s->syn->tag[v] == LEX_VBP)
                 return subject_before(q, s, a, v, floor, out);
     }
     int64_t j = (int64_t)i - 1;
@@ -605,6 +618,10 @@ void quotes_sentence(quote_state *q, const sent_ctx *s, uint32_t sentence_index,
             q->speaker_seq = ++q->seq;
             q->last_speaker = sp;
             q->quoted_in_para = 1;
+            /* a code found for a full name from its description ("A spokesman for the
+             * Unification Ministry of South Korea, Kim Ho-Nyoun, says") serves its later
+             * "said Ho-Nyoun" */
+            if (sp.person && sp.code[0]) remember_name(q, sp.name, sp.code);
         }
         parley_record r;
         memset(&r, 0, sizeof r);

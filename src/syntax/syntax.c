@@ -28,6 +28,39 @@ static uint64_t punct_tags(const token *t, uint8_t *best) {
     }
 }
 
+/* An inflected verb missing from the lexicon ("expels"), which the guesser reads as a plural
+ * noun: when its verb lemma is a WordNet verb, the form can be a verb too. (Forms the lexicon
+ * lists keep its tags: "troops" is not a verb.) Computed once per distinct word (the coder
+ * caches word tags). */
+/* Is w (n bytes) the regular third-person form of the verb lemma: expel+s, push+es, try>ies? */
+static int regular_s_form(const char *w, size_t n, const char *lemma, size_t ln) {
+    if (ln == n - 1) return !memcmp(w, lemma, ln);
+    if (ln != n - 2 || memcmp(w, lemma, ln - 1) != 0) return 0;
+    char last = lemma[ln - 1];
+    if (w[n - 3] == 'i') return last == 'y'; /* tries */
+    if (last == 's' || last == 'x' || last == 'z' || last == 'o') return w[ln - 1] == last;
+    return ln >= 2 && (lemma[ln - 2] == 'c' || lemma[ln - 2] == 's') && last == 'h' &&
+           w[ln - 1] == 'h'; /* marches, pushes */
+}
+
+static uint64_t with_verb_forms(const lex_table *lex, const token *t, uint64_t tags) {
+    const uint64_t verbs = LEX_TAGBIT(LEX_VB) | LEX_TAGBIT(LEX_VBD) | LEX_TAGBIT(LEX_VBN) |
+                           LEX_TAGBIT(LEX_VBP) | LEX_TAGBIT(LEX_VBZ) | LEX_TAGBIT(LEX_VBG);
+    const char *w = t->norm;
+    size_t n = t->norm_len;
+    if ((tags & verbs) || n < 5 || (t->flags & TOK_CAP)) return tags;
+    int s_form = w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u';
+    int ed_form = w[n - 2] == 'e' && w[n - 1] == 'd';
+    if (!s_form && !ed_form) return tags;
+    char lemma[64];
+    size_t ln = lex_lemma(lex, w, n, 'v', lemma, sizeof lemma);
+    lex_info li;
+    if (ln == 0 || ln >= n || !lex_lookup(lex, lemma, ln, &li) || !(li.wn & LEX_WN_VERB))
+        return tags;
+    if (s_form && !regular_s_form(w, n, lemma, ln)) return tags; /* not "departes" */
+    return tags | (s_form ? LEX_TAGBIT(LEX_VBZ) : LEX_TAGBIT(LEX_VBD) | LEX_TAGBIT(LEX_VBN));
+}
+
 uint64_t syntax_word_tags(const lex_table *lex, const token *t, uint8_t *best) {
     lex_info li;
     if (t->flags & TOK_PUNCT) return punct_tags(t, best);
@@ -37,7 +70,7 @@ uint64_t syntax_word_tags(const lex_table *lex, const token *t, uint8_t *best) {
     }
     *best = (uint8_t)lex_guess(t->norm, t->norm_len);
     if (*best == LEX_TAG_NONE) *best = LEX_NN;
-    return LEX_TAGBIT(*best);
+    return with_verb_forms(lex, t, LEX_TAGBIT(*best));
 }
 
 static int can(uint64_t tags, lex_tag t) {
@@ -72,6 +105,16 @@ static uint8_t finite_form(uint64_t m, const token *t) {
     if (can(m, LEX_VBN)) return LEX_VBN;
     if (t->norm_len > 2 && t->norm[t->norm_len - 1] == 's') return LEX_VBZ;
     return LEX_VBP;
+}
+
+/* A floating quantifier before token i, after the subject or an auxiliary: "Abbas and Olmert
+ * (have) each accused the other", "the two sides both rejected". */
+static int floating_quantifier(const token *tk, const uint8_t *tag, const uint32_t *wc,
+                               uint32_t i) {
+    if (i < 2) return 0;
+    const token *q = &tk[i - 1];
+    if (!(is(q, "each") || is(q, "both") || is(q, "all"))) return 0;
+    return tag_is_noun(tag[i - 2]) || tag[i - 2] == LEX_PRP || (wc[i - 2] & (W_HAVE | W_MODAL));
 }
 
 static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *wc, uint32_t n,
@@ -112,6 +155,14 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
             tag[i] = LEX_TO;
             continue;
         }
+        /* "had earlier called", "will later meet": a comparative between an auxiliary and a
+         * verb is an adverb of the verb group, not an adjective */
+        if ((tag[i] == LEX_JJR || tag[i] == LEX_RBR) && i > 0 &&
+            (wc[i - 1] & (W_BE | W_HAVE | W_MODAL | W_FUTURE)) && i + 1 < n &&
+            can_verb(masks[i + 1]) && !(tk[i + 1].flags & TOK_PUNCT)) {
+            tag[i] = LEX_RB;
+            continue;
+        }
         /* An initial inside a name ("Sergey V. Lavrov"): a proper noun, not "v." (versus). */
         if ((t->flags & TOK_ABBREV) && (t->flags & TOK_CAP) && t->norm_len == 2 && i > 0 &&
             (pt->flags & TOK_CAP)) {
@@ -127,9 +178,22 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                          : LEX_NNP;
             continue;
         }
+        /* "Egypt brokered a truce", "Blinken travelled to Kyiv": an -ed word the lexicon
+         * prefers as an adjective is a past tense after a subject and before a determiner, a
+         * possessive or "to" (an adjective never stands there) */
+        if (tag[i] == LEX_JJ && t->norm_len > 4 && !strcmp(t->norm + t->norm_len - 2, "ed") &&
+            i > 0 && (tag_is_noun(prev) || prev == LEX_PRP) && i + 1 < n &&
+            (can(masks[i + 1], LEX_DT) || can(masks[i + 1], LEX_PRPS) || (wc[i + 1] & W_TO) ||
+             (tk[i + 1].flags & TOK_CAP))) { /* "Israel blockaded Gaza" */
+            tag[i] = LEX_VBD;
+            continue;
+        }
         int verbish = can_verb(m), nounish = can_noun(m);
         if (verbish && nounish) {
-            if (nominal_left(prev))
+            if (floating_quantifier(tk, tag, wc, i))
+                tag[i] = can(m, LEX_VBN) && (wc[i - 2] & (W_HAVE | W_MODAL)) ? LEX_VBN
+                                                                             : finite_form(m, t);
+            else if (nominal_left(prev))
                 tag[i] = noun_form(m, t);
             else if ((prev == LEX_VBD || prev == LEX_VBZ || prev == LEX_VBP) &&
                      !(wc[i - 1] & (W_BE | W_HAVE | W_DO | W_GET)))
@@ -147,7 +211,16 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                                 !(wc[i + 1] & (W_TO | W_THAT | W_DATE | W_NOTNAME));
                 /* a verb here has something after it: an object, a particle phrase */
                 int ends = i + 1 >= n || (tk[i + 1].flags & TOK_PUNCT);
-                if (noun_next)
+                /* "Turkey backs Azerbaijan", "Serbia recalls its ambassador" */
+                int object_follows =
+                    i + 1 < n && !(tk[i + 1].flags & TOK_PUNCT) &&
+                    ((tk[i + 1].flags & TOK_CAP) || can(next, LEX_DT) || can(next, LEX_PRPS));
+                /* "Houthi rebels attacked": a plural noun before a past tense or a modal is
+                 * the subject's head, not a verb */
+                int verb_next = i + 1 < n && can(m, LEX_NNS) && !(tk[i + 1].flags & TOK_PUNCT) &&
+                                (can(next, LEX_VBD) || can(next, LEX_MD)) && !can_noun(next) &&
+                                !can(next, LEX_DT) && !can(next, LEX_IN);
+                if (noun_next || verb_next)
                     tag[i] = noun_form(m, t);
                 else if (ends && tag[i] != LEX_VB && tag[i] != LEX_VBD && tag[i] != LEX_VBZ &&
                          tag[i] != LEX_VBP)
@@ -155,7 +228,7 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                 else if (prev != LEX_NN)
                     tag[i] = finite_form(m, t);
                 else if (((i > 1 && tk[i - 2].flags & TOK_PUNCT) || i == 1) &&
-                         (tag_is_verb(tag[i]) || !can(masks[i - 1], LEX_JJ)))
+                         (tag_is_verb(tag[i]) || !can(masks[i - 1], LEX_JJ) || object_follows))
                     tag[i] = finite_form(m, t); /* after a one-word noun subject ("Ethiopia
                                                    acts"), unless that word can be an adjective
                                                    and the lexicon prefers the noun ("Russian
@@ -190,8 +263,26 @@ static void tag_sentence(const lex_table *lex, const token *tk, const uint32_t *
                 int noun_follows = i + 1 < n && !(tk[i + 1].flags & TOK_PUNCT) &&
                                    (can_noun(nm) || can(nm, LEX_JJ)) && !can(nm, LEX_DT) &&
                                    !can(nm, LEX_IN) && !can(nm, LEX_PRP);
-                if (prev == LEX_DT || prev == LEX_PRPS)
+                /* a floating quantifier after the subject: "Abbas and Olmert (have) each
+                 * accused the other", "the two sides both rejected" */
+                /* "On Sunday, armed men kidnapped": a participle opening a noun phrase that
+                 * is the subject of the next verb modifies the noun */
+                int opens_subject = (i == 0 || prev == LEX_COMMA) && i + 2 < n &&
+                                    !(wc[i] & W_REPORT) && !(tk[i + 1].flags & TOK_CAP) &&
+                                    can_noun(masks[i + 1]) && !can(masks[i + 1], LEX_DT) &&
+                                    !(tk[i + 1].flags & TOK_PUNCT) &&
+                                    !(tk[i + 2].flags & TOK_PUNCT) &&
+                                    (can(masks[i + 2], LEX_VBD) || can(masks[i + 2], LEX_VBZ) ||
+                                     (wc[i + 2] & (W_BE | W_HAVE | W_MODAL | W_FUTURE)));
+                if (opens_subject)
+                    tag[i] = LEX_JJ;
+                else if (floating_quantifier(tk, tag, wc, i))
+                    tag[i] = (wc[i - 2] & (W_HAVE | W_MODAL)) ? LEX_VBN : LEX_VBD;
+                else if (prev == LEX_DT || prev == LEX_PRPS)
                     tag[i] = LEX_JJ; /* "the affected villages": a participle as adjective */
+                else if (prev == LEX_IN && noun_follows && !is(pt, "by") && !is(pt, "that"))
+                    tag[i] = LEX_JJ; /* "warned of increased military action", "amid
+                                        heightened tensions" */
                 else if (tag_is_verb(prev) && !(wc[i - 1] & (W_BE | W_HAVE | W_GET)) &&
                          noun_follows)
                     tag[i] = LEX_JJ; /* "abandon improved relations" */
@@ -270,6 +361,10 @@ static int build_groups(arena *a, sent_syntax *s) {
                 continue;
             }
             if (ug == LEX_RB && j > first) continue;
+            /* "have each accused": a floating quantifier inside the group */
+            if (j > first && j + 1 < n && tag_is_verb(s->tag[j + 1]) &&
+                (is(u, "each") || is(u, "both") || is(u, "all")))
+                continue;
             if (ug == LEX_TO && j == first) {
                 flags |= VG_INF;
                 continue;
@@ -369,7 +464,8 @@ static int attribution_follows(const sent_syntax *s, uint32_t i) {
         if ((s->wcls[k] & W_REPORT) && tag_is_verb(t)) return k > i;
         if (!(tag_is_noun(t) || t == LEX_DT || t == LEX_JJ || t == LEX_POS || t == LEX_CD ||
               t == LEX_PRP || t == LEX_PRPS || t == LEX_JJS || (s->wcls[k] & W_TITLE) ||
-              (is(&s->toks[k], "and") && k > i))) /* ", Saudi Arabia and the United States said" */
+              (is(&s->toks[k], "and") && k > i) || /* ", Saudi Arabia and the United States said" */
+              (t == LEX_RB && k + 1 < s->n && s->tag[k + 1] == LEX_JJ))) /* "a visibly angry" */
             return 0;
     }
     return 0;
