@@ -17,3 +17,4 @@ echo "stored in $DB: $(build/parley query --db "$DB" --format tsv | tail -n +2 |
 echo "  build/parley query --db $DB --actor RUS        # events with a Russian source or target"
 echo "  build/parley stats --db $DB --by dyad-month    # Goldstein sums per dyad and month"
 echo "  build/parley export --db $DB --format gdelt    # GDELT 2.0 event table"
+echo "  build/parley serve --db $DB                     # dashboard and API: http://127.0.0.1:8080/"
