@@ -500,6 +500,11 @@ static void emit_once(emit_ctx *e, const sent_ctx *s, const verb_match *vm, cons
     emit_one(e, s, vm, x->m, x->code, y->m, y->code, code, vgflags);
 }
 
+/* Is the code the news media's (a country's "MED" sector)? */
+static int press(const char *code) {
+    return strlen(code) >= 6 && !strncmp(code + 3, "MED", 3);
+}
+
 /* Emit source x target over compound groups, skipping self-events and duplicates. */
 static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, uint16_t vgflags,
                         char (*seen)[80], uint32_t *nseen) {
@@ -570,6 +575,10 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
                 /* a side with no mention acts only as TABARI's DEFAULT code; an implicit
                  * target ("condemned the coup") is never the source of a paired code */
                 if (!x->m && !(tab->enabled && x->code[0])) continue;
+                /* "Bush spoke to journalists": talking to the press is no consultation */
+                if (!tab->enabled && code[0] == '0' && code[1] == '4' && press(y->code) &&
+                    !press(x->code))
+                    continue;
                 emit_once(e, s, vm, x, y, code, vgflags, seen, nseen);
             }
         }
@@ -1056,6 +1065,35 @@ static int readiness_code(const char *code, char out[8]) {
     return 1;
 }
 
+/* Does the verb group say what someone will do: "will", "would", "shall", "'ll" or "going to"
+ * ("they would fight the United States"), not what they might do ("could", "may")? */
+static int will_do(const sent_ctx *s, const verb_group *g) {
+    if (!(g->flags & (VG_FUTURE | VG_MODAL))) return 0;
+    for (uint32_t i = g->first; i <= g->head && i < s->n; i++) {
+        const char *w = s->toks[i].norm;
+        if (!strcmp(w, "will") || !strcmp(w, "would") || !strcmp(w, "shall") || !strcmp(w, "'ll") ||
+            !strcmp(w, "going"))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Al-Qaeda said they would fight the United States", "'We will strike back,' he said": force
+ * that a speaker says someone will use is a threat, not yet an attack (news reading only; a
+ * journalist's own "will" is left alone). Writes the threat code; 0 when not such a report. */
+static int reported_force_threat(emit_ctx *e, const sent_ctx *s, const verb_match *vm,
+                                 const verb_group *g, char code[8]) {
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root < 16 || root > 20 || root == 17 || !g || (g->flags & (VG_NEG | VG_COND)) ||
+        !will_do(s, g))
+        return 0;
+    char who[96];
+    if (!(e->quotes && quotes_span_at(e->quotes, vm->anchor_first)) &&
+        !reporter_of(e, s, vm->anchor_first, who, sizeof who))
+        return 0;
+    return readiness_code(code, code);
+}
+
 static void code_sentence(emit_ctx *e, sent_ctx *s) {
     char seen[64][80];
     uint32_t nseen = 0;
@@ -1126,6 +1164,8 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
             if (!readiness_code(vm.code.code, vm.code.code)) continue;
             vm.code.paired[0] = '\0';
         }
+        if (!tab->enabled && reported_force_threat(e, s, &vm, g, vm.code.code))
+            vm.code.paired[0] = '\0';
         uint32_t group_first = g ? g->first : h;
         if (!e->c->opt.emit_all &&
             (flags & (e->c->opt.emit_negated ? VG_COND : (VG_NEG | VG_COND))))
