@@ -1094,6 +1094,40 @@ static int reported_force_threat(emit_ctx *e, const sent_ctx *s, const verb_matc
     return readiness_code(code, code);
 }
 
+/* "thousands of", "hundreds of", "crowds of" right before token i: the people are the actors */
+static int crowd_of(const sent_ctx *s, uint32_t i) {
+    static const char *const Q[] = {"thousands", "hundreds", "dozens", "scores", "millions", "tens",
+                                    "crowds",    "crowd",    "groups", "group",  NULL};
+    if (i < 2 || strcmp(s->toks[i - 1].norm, "of") != 0) return 0;
+    if (s->syn->tag[i - 2] == LEX_CD) return 1;
+    for (int k = 0; Q[k]; k++)
+        if (!strcmp(s->toks[i - 2].norm, Q[k])) return 1;
+    return 0;
+}
+
+/* "Thousands of Venezuelans protested", "two Americans were detained": a plural demonym at the
+ * head of its phrase names a country's people (its civilians), not the country or its state;
+ * "the Americans" is left alone (often the side in talks). News reading only. */
+static void people_of_country(sent_ctx *s) {
+    for (uint32_t k = 0; k < s->nm; k++) {
+        mention *m = &s->m[k];
+        if (m->first != m->last || strlen(m->code) != 3 || m->pronoun || m->person) continue;
+        if (m->in_pp && !crowd_of(s, m->first)) continue; /* "the release of two Americans" */
+        const char *w = s->toks[m->first].norm;
+        size_t l = strlen(w);
+        if (l < 5 || !tag_is_noun(s->syn->tag[m->first]) ||
+            (s->toks[m->first].flags & (TOK_CAP | TOK_ALLCAPS)) != TOK_CAP)
+            continue;
+        if (strcmp(w + l - 3, "ans") != 0 && strcmp(w + l - 3, "ens") != 0 &&
+            strcmp(w + l - 2, "is") != 0)
+            continue;
+        uint32_t j = m->last + 1;
+        if (j < s->n && tag_is_noun(s->syn->tag[j])) continue;
+        if (m->first > 0 && !strcmp(s->toks[m->first - 1].norm, "the")) continue;
+        memcpy(m->code + 3, "CVL", 4);
+    }
+}
+
 static void code_sentence(emit_ctx *e, sent_ctx *s) {
     char seen[64][80];
     uint32_t nseen = 0;
@@ -1101,6 +1135,7 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
     const parley_tabari_options *tab = &e->c->opt.tabari;
     int32_t coded_at = -1; /* TABARI: the last verb that coded, or -1 */
     if (tab->enabled && tabari_complex(s, tab)) return;
+    if (!tab->enabled) people_of_country(s);
     for (uint32_t h = 0; h < s->n && !e->stopped; h++) {
         if (tab->enabled && tabari_already_coded(s, tab, coded_at, h)) continue;
         int gi = syn->group_of[h];
