@@ -234,6 +234,24 @@ static int32_t find_subject(const sent_ctx *s, uint32_t first) {
             /* a coordinated clause ("..., and promised aid"): look back one clause, over an
              * embedded quotation ("called the arrests “an outrageous attack” and urged ...") */
             if (c == 0) break;
+            /* "Russia, which opposes sanctions, criticised Britain": the clause resumed after a
+             * relative aside has the aside's antecedent as its subject (news reading only) */
+            int bare = 1; /* no mention of its own before the verb */
+            for (uint32_t k = 0; k < s->nm && bare; k++)
+                bare = !(s->m[k].first >= cl->first && s->m[k].first < first);
+            if (depth == 0 && !s->tabari && bare && cl->first > 0 &&
+                s->syn->tag[cl->first - 1] == LEX_COMMA) {
+                int p = c - 1;
+                while (p > 0 && s->syn->clauses[p].kind != CL_RELATIVE &&
+                       s->syn->clauses[p].parent >= 0)
+                    p = s->syn->clauses[p].parent;
+                const clause *rel = &s->syn->clauses[p];
+                if (rel->kind == CL_RELATIVE && (s->syn->wcls[rel->first] & W_RELATIVE) &&
+                    rel->first >= 2 && s->syn->tag[rel->first - 1] == LEX_COMMA) {
+                    int32_t ante = relative_antecedent(s, rel);
+                    if (ante >= 0) return appositive_head(s, ante);
+                }
+            }
             c = c - 1;
             while (c > 0 && s->syn->clauses[c].kind == CL_QUOTE && s->syn->clauses[c].parent >= 0)
                 c = s->syn->clauses[c].parent;
@@ -859,6 +877,18 @@ static int body_act_noun(const sent_ctx *s, uint32_t i) {
     return 0;
 }
 
+/* An agreement: "the agreement", "the truce", "the peace deal". */
+static int agreement_noun(const sent_ctx *s, uint32_t i) {
+    static const char *const N[] = {"agreement", "deal", "accord", "truce",
+                                    "ceasefire", "pact", NULL};
+    const dict *d = &s->pd->d;
+    for (int k = 0; N[k]; k++) {
+        uint32_t id = intern_find(&d->strings, N[k], strlen(N[k]));
+        if (id && (s->ids[i].nlem == id || s->ids[i].wid == id)) return 1;
+    }
+    return 0;
+}
+
 static void implicit_target(const sent_ctx *s, verb_match *vm) {
     vm->implicit_target[0] = '\0';
     if (vm->target >= 0 || vm->source < 0 || !s->mem) return;
@@ -874,6 +904,18 @@ static void implicit_target(const sent_ctx *s, verb_match *vm) {
             (s->toks[i].flags & (TOK_QOPEN | TOK_QCLOSE)))) /* "“strongly condemned” the" */
         i++;
     if (i >= s->n || !tag_is_noun(s->syn->tag[i])) return;
+    /* "welcomed the agreement", "praised the peace deal": the parties to it are the article's
+     * main country */
+    int deal = i + 1 < s->n && tag_is_noun(s->syn->tag[i + 1])
+                   ? agreement_noun(s, i + 1) && !(i + 2 < s->n && tag_is_noun(s->syn->tag[i + 2]))
+                   : agreement_noun(s, i);
+    /* (praise, not signing: "signed a pact" has its co-signers; and not by the main country's
+     * own people or parties: "the RSF welcomed the deal") */
+    if (deal && s->mem->country[0] && !strncmp(vm->code.code, "051", 3)) {
+        if (strncmp(s->m[vm->source].code, s->mem->country, 3) != 0)
+            memcpy(vm->implicit_target, s->mem->country, 4);
+        return;
+    }
     /* the head noun of the object phrase: "the coup leaders" are people, not the coup */
     if (i + 1 < s->n && tag_is_noun(s->syn->tag[i + 1])) return;
     if (!strncmp(vm->code.code, "15", 2)) { /* "troops crossed the border" (into the country
