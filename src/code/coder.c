@@ -1267,8 +1267,14 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
                     vm.target = choose_object(s, vm.anchor_last, vm.source);
                 else if (!vm.reciprocal) /* a '%' compound acts on itself */
                     vm.target = tabari_next_actor(s, vm.anchor_last, vm.source);
-                if (vm.target < 0 && (syn->wcls[h] & (W_REPORT | W_SPEECH)))
+                if (vm.target < 0 && (syn->wcls[h] & (W_REPORT | W_SPEECH))) {
                     vm.target = reported_subject(s, vm.anchor_last);
+                    /* "Bulgaria and Romania announced that they ...": a pronoun after a
+                     * compound speaker is the speakers themselves (news reading only) */
+                    if (!tab->enabled && vm.target >= 0 && s->m[vm.target].pronoun &&
+                        vm.source >= 0 && s->m[vm.source].group >= 0)
+                        vm.target = -1;
+                }
             }
         }
         if (vm.source < 0 && passive) vm.source = find_agent_by(s, vm.anchor_last);
