@@ -234,6 +234,24 @@ static int32_t find_subject(const sent_ctx *s, uint32_t first) {
             /* a coordinated clause ("..., and promised aid"): look back one clause, over an
              * embedded quotation ("called the arrests “an outrageous attack” and urged ...") */
             if (c == 0) break;
+            /* "Russia, which opposes sanctions, criticised Britain": the clause resumed after a
+             * relative aside has the aside's antecedent as its subject (news reading only) */
+            int bare = 1; /* no mention of its own before the verb */
+            for (uint32_t k = 0; k < s->nm && bare; k++)
+                bare = !(s->m[k].first >= cl->first && s->m[k].first < first);
+            if (depth == 0 && !s->tabari && bare && cl->first > 0 &&
+                s->syn->tag[cl->first - 1] == LEX_COMMA) {
+                int p = c - 1;
+                while (p > 0 && s->syn->clauses[p].kind != CL_RELATIVE &&
+                       s->syn->clauses[p].parent >= 0)
+                    p = s->syn->clauses[p].parent;
+                const clause *rel = &s->syn->clauses[p];
+                if (rel->kind == CL_RELATIVE && (s->syn->wcls[rel->first] & W_RELATIVE) &&
+                    rel->first >= 2 && s->syn->tag[rel->first - 1] == LEX_COMMA) {
+                    int32_t ante = relative_antecedent(s, rel);
+                    if (ante >= 0) return appositive_head(s, ante);
+                }
+            }
             c = c - 1;
             while (c > 0 && s->syn->clauses[c].kind == CL_QUOTE && s->syn->clauses[c].parent >= 0)
                 c = s->syn->clauses[c].parent;
@@ -500,6 +518,11 @@ static void emit_once(emit_ctx *e, const sent_ctx *s, const verb_match *vm, cons
     emit_one(e, s, vm, x->m, x->code, y->m, y->code, code, vgflags);
 }
 
+/* Is the code the news media's (a country's "MED" sector)? */
+static int press(const char *code) {
+    return strlen(code) >= 6 && !strncmp(code + 3, "MED", 3);
+}
+
 /* Emit source x target over compound groups, skipping self-events and duplicates. */
 static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, uint16_t vgflags,
                         char (*seen)[80], uint32_t *nseen) {
@@ -570,6 +593,10 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
                 /* a side with no mention acts only as TABARI's DEFAULT code; an implicit
                  * target ("condemned the coup") is never the source of a paired code */
                 if (!x->m && !(tab->enabled && x->code[0])) continue;
+                /* "Bush spoke to journalists": talking to the press is no consultation */
+                if (!tab->enabled && code[0] == '0' && code[1] == '4' && press(y->code) &&
+                    !press(x->code))
+                    continue;
                 emit_once(e, s, vm, x, y, code, vgflags, seen, nseen);
             }
         }
@@ -850,6 +877,18 @@ static int body_act_noun(const sent_ctx *s, uint32_t i) {
     return 0;
 }
 
+/* An agreement: "the agreement", "the truce", "the peace deal". */
+static int agreement_noun(const sent_ctx *s, uint32_t i) {
+    static const char *const N[] = {"agreement", "deal", "accord", "truce",
+                                    "ceasefire", "pact", NULL};
+    const dict *d = &s->pd->d;
+    for (int k = 0; N[k]; k++) {
+        uint32_t id = intern_find(&d->strings, N[k], strlen(N[k]));
+        if (id && (s->ids[i].nlem == id || s->ids[i].wid == id)) return 1;
+    }
+    return 0;
+}
+
 static void implicit_target(const sent_ctx *s, verb_match *vm) {
     vm->implicit_target[0] = '\0';
     if (vm->target >= 0 || vm->source < 0 || !s->mem) return;
@@ -865,6 +904,18 @@ static void implicit_target(const sent_ctx *s, verb_match *vm) {
             (s->toks[i].flags & (TOK_QOPEN | TOK_QCLOSE)))) /* "“strongly condemned” the" */
         i++;
     if (i >= s->n || !tag_is_noun(s->syn->tag[i])) return;
+    /* "welcomed the agreement", "praised the peace deal": the parties to it are the article's
+     * main country */
+    int deal = i + 1 < s->n && tag_is_noun(s->syn->tag[i + 1])
+                   ? agreement_noun(s, i + 1) && !(i + 2 < s->n && tag_is_noun(s->syn->tag[i + 2]))
+                   : agreement_noun(s, i);
+    /* (praise, not signing: "signed a pact" has its co-signers; and not by the main country's
+     * own people or parties: "the RSF welcomed the deal") */
+    if (deal && s->mem->country[0] && !strncmp(vm->code.code, "051", 3)) {
+        if (strncmp(s->m[vm->source].code, s->mem->country, 3) != 0)
+            memcpy(vm->implicit_target, s->mem->country, 4);
+        return;
+    }
     /* the head noun of the object phrase: "the coup leaders" are people, not the coup */
     if (i + 1 < s->n && tag_is_noun(s->syn->tag[i + 1])) return;
     if (!strncmp(vm->code.code, "15", 2)) { /* "troops crossed the border" (into the country
@@ -1056,6 +1107,69 @@ static int readiness_code(const char *code, char out[8]) {
     return 1;
 }
 
+/* Does the verb group say what someone will do: "will", "would", "shall", "'ll" or "going to"
+ * ("they would fight the United States"), not what they might do ("could", "may")? */
+static int will_do(const sent_ctx *s, const verb_group *g) {
+    if (!(g->flags & (VG_FUTURE | VG_MODAL))) return 0;
+    for (uint32_t i = g->first; i <= g->head && i < s->n; i++) {
+        const char *w = s->toks[i].norm;
+        if (!strcmp(w, "will") || !strcmp(w, "would") || !strcmp(w, "shall") || !strcmp(w, "'ll") ||
+            !strcmp(w, "going"))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Al-Qaeda said they would fight the United States", "'We will strike back,' he said": force
+ * that a speaker says someone will use is a threat, not yet an attack (news reading only; a
+ * journalist's own "will" is left alone). Writes the threat code; 0 when not such a report. */
+static int reported_force_threat(emit_ctx *e, const sent_ctx *s, const verb_match *vm,
+                                 const verb_group *g, char code[8]) {
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root < 16 || root > 20 || root == 17 || !g || (g->flags & (VG_NEG | VG_COND)) ||
+        !will_do(s, g))
+        return 0;
+    char who[96];
+    if (!(e->quotes && quotes_span_at(e->quotes, vm->anchor_first)) &&
+        !reporter_of(e, s, vm->anchor_first, who, sizeof who))
+        return 0;
+    return readiness_code(code, code);
+}
+
+/* "thousands of", "hundreds of", "crowds of" right before token i: the people are the actors */
+static int crowd_of(const sent_ctx *s, uint32_t i) {
+    static const char *const Q[] = {"thousands", "hundreds", "dozens", "scores", "millions", "tens",
+                                    "crowds",    "crowd",    "groups", "group",  NULL};
+    if (i < 2 || strcmp(s->toks[i - 1].norm, "of") != 0) return 0;
+    if (s->syn->tag[i - 2] == LEX_CD) return 1;
+    for (int k = 0; Q[k]; k++)
+        if (!strcmp(s->toks[i - 2].norm, Q[k])) return 1;
+    return 0;
+}
+
+/* "Thousands of Venezuelans protested", "two Americans were detained": a plural demonym at the
+ * head of its phrase names a country's people (its civilians), not the country or its state;
+ * "the Americans" is left alone (often the side in talks). News reading only. */
+static void people_of_country(sent_ctx *s) {
+    for (uint32_t k = 0; k < s->nm; k++) {
+        mention *m = &s->m[k];
+        if (m->first != m->last || strlen(m->code) != 3 || m->pronoun || m->person) continue;
+        if (m->in_pp && !crowd_of(s, m->first)) continue; /* "the release of two Americans" */
+        const char *w = s->toks[m->first].norm;
+        size_t l = strlen(w);
+        if (l < 5 || !tag_is_noun(s->syn->tag[m->first]) ||
+            (s->toks[m->first].flags & (TOK_CAP | TOK_ALLCAPS)) != TOK_CAP)
+            continue;
+        if (strcmp(w + l - 3, "ans") != 0 && strcmp(w + l - 3, "ens") != 0 &&
+            strcmp(w + l - 2, "is") != 0)
+            continue;
+        uint32_t j = m->last + 1;
+        if (j < s->n && tag_is_noun(s->syn->tag[j])) continue;
+        if (m->first > 0 && !strcmp(s->toks[m->first - 1].norm, "the")) continue;
+        memcpy(m->code + 3, "CVL", 4);
+    }
+}
+
 static void code_sentence(emit_ctx *e, sent_ctx *s) {
     char seen[64][80];
     uint32_t nseen = 0;
@@ -1063,6 +1177,7 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
     const parley_tabari_options *tab = &e->c->opt.tabari;
     int32_t coded_at = -1; /* TABARI: the last verb that coded, or -1 */
     if (tab->enabled && tabari_complex(s, tab)) return;
+    if (!tab->enabled) people_of_country(s);
     for (uint32_t h = 0; h < s->n && !e->stopped; h++) {
         if (tab->enabled && tabari_already_coded(s, tab, coded_at, h)) continue;
         int gi = syn->group_of[h];
@@ -1126,6 +1241,8 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
             if (!readiness_code(vm.code.code, vm.code.code)) continue;
             vm.code.paired[0] = '\0';
         }
+        if (!tab->enabled && reported_force_threat(e, s, &vm, g, vm.code.code))
+            vm.code.paired[0] = '\0';
         uint32_t group_first = g ? g->first : h;
         if (!e->c->opt.emit_all &&
             (flags & (e->c->opt.emit_negated ? VG_COND : (VG_NEG | VG_COND))))
@@ -1150,8 +1267,14 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
                     vm.target = choose_object(s, vm.anchor_last, vm.source);
                 else if (!vm.reciprocal) /* a '%' compound acts on itself */
                     vm.target = tabari_next_actor(s, vm.anchor_last, vm.source);
-                if (vm.target < 0 && (syn->wcls[h] & (W_REPORT | W_SPEECH)))
+                if (vm.target < 0 && (syn->wcls[h] & (W_REPORT | W_SPEECH))) {
                     vm.target = reported_subject(s, vm.anchor_last);
+                    /* "Bulgaria and Romania announced that they ...": a pronoun after a
+                     * compound speaker is the speakers themselves (news reading only) */
+                    if (!tab->enabled && vm.target >= 0 && s->m[vm.target].pronoun &&
+                        vm.source >= 0 && s->m[vm.source].group >= 0)
+                        vm.target = -1;
+                }
             }
         }
         if (vm.source < 0 && passive) vm.source = find_agent_by(s, vm.anchor_last);
