@@ -58,6 +58,7 @@ void dict_free(dict *d) {
     free(d->set_slots);
     free(d->set_next);
     free(d->set_loose);
+    free(d->set_starts);
     free(d->pair_slots);
     free(d->pair_first);
     free(d->pair_list);
@@ -387,7 +388,8 @@ static int index_sets(dict *d) {
     d->set_slots = calloc(total * 2 + 2, sizeof *d->set_slots);
     d->set_next = calloc((size_t)d->set_items.n + 1, sizeof *d->set_next);
     d->set_loose = malloc(((size_t)d->set_items.n + 1) * sizeof *d->set_loose);
-    if (!d->set_slots || !d->set_next || !d->set_loose) return -1;
+    d->set_starts = calloc((size_t)d->strings.count + 1, sizeof *d->set_starts);
+    if (!d->set_slots || !d->set_next || !d->set_loose || !d->set_starts) return -1;
     uint32_t nloose = 0;
     for (uint32_t k = 0; k < d->sets.n; k++) {
         dict_set *st = &d->sets.v[k];
@@ -404,6 +406,7 @@ static int index_sets(dict *d) {
             while (slots[h * 2 + 1] && slots[h * 2] != w->word)
                 h = (h + 1) & mask;
             d->set_next[item] = slots[h * 2 + 1];
+            d->set_starts[w->word] |= (uint64_t)1 << (k & 63);
             slots[h * 2] = w->word;
             slots[h * 2 + 1] = item + 1;
         }

@@ -172,11 +172,13 @@ typedef struct dict {
     } * pair_slots;
     uint32_t pair_cap;
     uint32_t *pair_list;
-    uint8_t *pair_first; /* per word id: 1 if some two-word-indexed phrase starts
-                            with it (skips the probes for all other words) */
-    uint32_t *set_slots; /* pairs (word id, first item + 1) */
-    uint32_t *set_next;  /* per set item: next item (+1) with the same first word */
-    uint32_t *set_loose; /* item indexes tried one by one */
+    uint8_t *pair_first;  /* per word id: 1 if some two-word-indexed phrase starts
+                             with it (skips the probes for all other words) */
+    uint32_t *set_slots;  /* pairs (word id, first item + 1) */
+    uint32_t *set_next;   /* per set item: next item (+1) with the same first word */
+    uint32_t *set_loose;  /* item indexes tried one by one */
+    uint64_t *set_starts; /* per word id: bit (set & 63) for each set with an indexed item
+                             starting with the word; lets most tokens skip the set probes */
     uint32_t *verb_heads, *verb_list;
     uint32_t max_stem_len;
     uint8_t stem_prefix[8192]; /* bit per hash of a stem's first 3 bytes: a token whose
@@ -249,6 +251,12 @@ static inline int dict_may_have_stem(const dict *d, const char *s, size_t n) {
 const uint32_t *dict_pair_phrases(const dict *d, uint32_t w0, uint32_t w1, uint32_t *n);
 /* The first item (+1; 0 for none) of a set whose first word is `word`; follow dict.set_next. */
 uint32_t dict_set_first(const dict *d, uint32_t set, uint32_t word);
+/* The sets with an indexed item starting with the word, as bit (set & 63): when the bit of a set
+ * is clear for every form of a token, dict_set_first() finds nothing there. All bits are set
+ * before dict_freeze(). */
+static inline uint64_t dict_set_starts(const dict *d, uint32_t word) {
+    return d->set_starts ? d->set_starts[word] : ~(uint64_t)0;
+}
 const dict_code_info *dict_code_lookup(const dict *d, const char *code);
 /* Pick the code of an actor for a date (YYYYMMDD, 0 = unknown: the default, else the latest). */
 const char *dict_actor_code(const dict *d, uint32_t actor, int32_t date);
