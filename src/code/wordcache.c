@@ -29,6 +29,33 @@ static int reset(word_cache *c, uint32_t cap) {
     return 0;
 }
 
+/* Double the table, keeping its entries: emptying it instead would look every word up again. */
+static int grow(word_cache *c) {
+    uint32_t cap = c->cap * 2, mask = cap - 1;
+    word_entry *slots = calloc(cap, sizeof *slots);
+    if (!slots) return -1;
+    for (uint32_t k = 0; k < c->cap; k++) {
+        const word_entry *e = &c->slots[k];
+        if (e->len == 0) continue;
+        uint32_t i = e->hash & mask;
+        while (slots[i].len)
+            i = (i + 1) & mask;
+        slots[i] = *e;
+    }
+    free(c->slots);
+    c->slots = slots;
+    c->cap = cap;
+    return 0;
+}
+
+/* Make room for one more entry: the first table, a bigger one, or (when full) an empty one. */
+static int make_room(word_cache *c) {
+    if (!c->slots) return reset(c, 4096);
+    if (c->used >= CACHE_MAX || c->text_len > ((size_t)1 << 30)) return reset(c, c->cap);
+    if (c->used * 2 >= c->cap) return c->cap < CACHE_MAX * 2 ? grow(c) : reset(c, c->cap);
+    return 0;
+}
+
 /* The dictionary id of the word's lemma: `self` when the word is its own lemma, 0 when the
  * lemma is not a dictionary word. */
 static uint32_t lemma_id(const dict *d, const lex_table *lex, const token *t, char pos,
@@ -91,10 +118,7 @@ static int fill(word_cache *c, word_entry *e, uint32_t h, const dict *d, const l
 const word_entry *word_cache_get(word_cache *c, const dict *d, const lex_table *lex,
                                  const syntax_words *sw, const token *t) {
     if (t->norm_len == 0 || t->norm_len > 60000) return NULL;
-    if ((!c->slots || c->used * 2 >= c->cap || c->used >= CACHE_MAX ||
-         c->text_len > ((size_t)1 << 30)) &&
-        reset(c, c->slots && c->cap < CACHE_MAX * 2 ? c->cap * 2 : (c->slots ? c->cap : 4096)) < 0)
-        return NULL;
+    if (make_room(c) < 0) return NULL;
     uint32_t h = intern_hash(t->norm, t->norm_len), mask = c->cap - 1, i = h & mask;
     for (;;) {
         word_entry *e = &c->slots[i];
