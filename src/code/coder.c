@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/strcopy.h"
 #include "coder.h"
 #include "dates.h"
 #include "quotes.h"
@@ -472,12 +473,12 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
     const parley_tabari_options *tab = &e->c->opt.tabari;
     if (tab->enabled) { /* TABARI's DEFAULT: codes stand in for a missing actor */
         if (ns == 0 && tab->default_prior && tab->default_source[0]) {
-            snprintf(srcs[0].code, sizeof srcs[0].code, "%s", tab->default_source);
+            str_copy(srcs[0].code, sizeof srcs[0].code, tab->default_source);
             srcs[0].m = NULL;
             ns = 1;
         }
         if (ns > 0 && nt == 0 && tab->default_target[0]) {
-            snprintf(tgts[0].code, sizeof tgts[0].code, "%s", tab->default_target);
+            str_copy(tgts[0].code, sizeof tgts[0].code, tab->default_target);
             tgts[0].m = NULL;
             nt = 1;
         }
@@ -873,7 +874,7 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
     size_t len = a->text_len ? a->text_len : (a->text ? strlen(a->text) : 0);
     if (text_tokenize(ar, a->text ? a->text : "", len, &tz) < 0) goto nomem;
     emit_ctx e = {.c = c, .a = a, .fn = fn, .user = user, .tz = &tz};
-    snprintf(e.date, sizeof e.date, "%s", a->date ? a->date : "");
+    str_copy(e.date, sizeof e.date, a->date ? a->date : "");
     int32_t date = parse_iso_date(a->date);
     quote_state qs;
     quotes_init(&qs);
