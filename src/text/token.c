@@ -30,9 +30,10 @@ static const char *const STARTERS[] = {
     "ms.",     "his",       "her",  "their", "its",   "our",  "there", "after", "while", "when",
     "however", "meanwhile", "and",  "if",    "for",   "some", "both",  "many",  NULL};
 
+/* Is s[0..n) (n >= 1, no NUL inside) one of the words of the list? */
 static int in_list(const char *const *list, const char *s, size_t n) {
     for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && strncmp(list[i], s, n) == 0) return 1;
+        if (list[i][0] == s[0] && strncmp(list[i], s, n) == 0 && list[i][n] == '\0') return 1;
     return 0;
 }
 
@@ -66,12 +67,19 @@ static int is_space_cp(utf8proc_int32_t c) {
            c == 0xFEFF || c == 0;
 }
 
-static int is_word_cp(utf8proc_int32_t c) {
-    if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+static inline int is_word_ascii(utf8proc_int32_t c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static int is_word_non_ascii(utf8proc_int32_t c) {
     if (c > 0x10FFFF) return 1;
     utf8proc_category_t cat = utf8proc_category(c);
     return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND) ||
            cat == UTF8PROC_CATEGORY_NL || cat == UTF8PROC_CATEGORY_NO;
+}
+
+static inline int is_word_cp(utf8proc_int32_t c) {
+    return c < 128 ? is_word_ascii(c) : is_word_non_ascii(c);
 }
 
 static int is_apostrophe(utf8proc_int32_t c) {
@@ -105,13 +113,30 @@ static token *push_tok(tokvec *tv, uint32_t start, uint32_t end, uint16_t flags)
     return t;
 }
 
-/* Lower-case and normalise a token's bytes into the arena. */
-static int normalise(arena *a, src s, token *t) {
+/* The bytes normalise() may write for a token of n bytes (with its NUL). */
+static size_t norm_room(size_t n) {
+    return n * 2 + 8;
+}
+
+/* Lower-case and normalise a token's bytes into out (norm_room() bytes). */
+static void normalise(src s, token *t, char *out) {
     size_t n = t->end - t->start;
-    char *out = arena_alloc(a, n * 2 + 8);
-    if (!out) return -1;
     size_t o = 0, i = t->start;
     int letters = 0, upper = 0, first_upper = -1;
+    /* ASCII fast path: the same steps as the ASCII branch below, without decoding */
+    for (; i < t->end && (unsigned char)s.text[i] < 0x80; i++) {
+        char c = s.text[i];
+        if (c >= 'A' && c <= 'Z') {
+            letters++;
+            upper++;
+            if (first_upper < 0) first_upper = 1;
+            c += 32;
+        } else if (c >= 'a' && c <= 'z') {
+            letters++;
+            if (first_upper < 0) first_upper = 0;
+        }
+        out[o++] = c;
+    }
     while (i < t->end) {
         size_t clen;
         utf8proc_int32_t c = cp_at(s, i, &clen);
@@ -159,15 +184,29 @@ static int normalise(arena *a, src s, token *t) {
     t->norm = out;
     t->norm_len = (uint16_t)o;
     if (first_upper == 1) t->flags |= TOK_CAP;
-    /* "el-Sisi", "al-Assad", "bin-Salman": a lower-case particle before a capitalised name */
+    /* "el-Sisi", "al-Assad", "bin-Salman": a lower-case particle before a capitalised name (the
+     * hyphen within the first 5 bytes) */
     if (first_upper == 0 && n < 40) {
-        const char *h = memchr(s.text + t->start, '-', n);
+        const char *h = memchr(s.text + t->start, '-', n < 5 ? n : 5);
         if (h && h + 1 < s.text + t->end && isupper((unsigned char)h[1]) &&
             h - (s.text + t->start) <= 4)
             t->flags |= TOK_CAP;
     }
     if (letters > 0 && upper == letters) t->flags |= TOK_ALLCAPS;
     if (t->end > t->start && isdigit((unsigned char)s.text[t->start])) t->flags |= TOK_DIGIT;
+}
+
+/* Normalise every token, into one arena block. */
+static int normalise_all(arena *a, src s, token *toks, uint32_t n) {
+    size_t room = 0;
+    for (uint32_t i = 0; i < n; i++)
+        room += norm_room(toks[i].end - toks[i].start);
+    char *out = arena_alloc(a, room ? room : 1);
+    if (!out) return -1;
+    for (uint32_t i = 0; i < n; i++) {
+        normalise(s, &toks[i], out);
+        out += norm_room(toks[i].end - toks[i].start);
+    }
     return 0;
 }
 
@@ -175,6 +214,21 @@ static int normalise(arena *a, src s, token *t) {
  * word character. */
 static size_t scan_word(src s, size_t i) {
     while (i < s.len) {
+        utf8proc_int32_t b = (unsigned char)s.text[i];
+        if (b < 0x80) { /* ASCII fast path: the same steps as below */
+            if (is_word_ascii(b)) {
+                i++;
+                continue;
+            }
+            if ((b == '.' || b == '-' || b == '&' || b == '/' || b == '\'') && i + 1 < s.len) {
+                size_t c2len;
+                if (is_word_cp(cp_at(s, i + 1, &c2len))) {
+                    i++;
+                    continue;
+                }
+            }
+            break;
+        }
         size_t clen;
         utf8proc_int32_t c = cp_at(s, i, &clen);
         if (is_word_cp(c) || (c >= 0x300 && c <= 0x36F)) {
@@ -233,13 +287,20 @@ static int keeps_period(src s, size_t b, size_t e, int *may_end) {
     return 0;
 }
 
+/* Does the word contain a ' or the last byte of U+2019 (0x99)? Words are short: one pass. */
+static int has_apostrophe_byte(const char *w, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (w[i] == '\'' || (unsigned char)w[i] == 0x99) return 1;
+    return 0;
+}
+
 /* Split clitics off a word token [b,e): 's ' n't 're 've 'll 'd 'm. Returns the split point or e.
  */
 static size_t clitic_split(src s, size_t b, size_t e) {
     size_t n = e - b;
     const char *w = s.text + b;
     /* most words have no apostrophe (ASCII, or U+2019 whose last byte is 0x99) */
-    if (n < 3 || (!memchr(w, '\'', n) && !memchr(w, 0x99, n))) return e;
+    if (n < 3 || !has_apostrophe_byte(w, n)) return e;
     /* n't */
     if (n >= 4 && (w[n - 1] == 't' || w[n - 1] == 'T') && (w[n - 3] == 'n' || w[n - 3] == 'N') &&
         w[n - 2] == '\'')
@@ -445,8 +506,7 @@ int text_tokenize(arena *a, const char *text, size_t len, tokenized *out) {
     tokvec tv = {a, NULL, 0, 0};
     memset(out, 0, sizeof *out);
     if (tokenize_pass(s, &tv, a) < 0) return -1;
-    for (uint32_t i = 0; i < tv.n; i++)
-        if (normalise(a, s, &tv.v[i]) < 0) return -1;
+    if (normalise_all(a, s, tv.v, tv.n) < 0) return -1;
     mark_quotes(tv.v, tv.n);
     out->toks = tv.v;
     out->ntoks = tv.n;
