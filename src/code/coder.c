@@ -900,6 +900,7 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
         if (syntax_analyse_with(ar, c->pd->lex, c->pd->words, st, count, info, &syn) < 0)
             goto nomem;
         token_ids(&syn, ents, count, ids);
+        set_starts_of(&c->pd->d, ids, count);
         sent_ctx s = {.pd = c->pd,
                       .syn = &syn,
                       .toks = st,

@@ -27,6 +27,7 @@ typedef struct {
     uint32_t eid;             /* the word minus a TABARI regular ending (0 = none) */
     const uint32_t *stem;     /* ids of dictionary stems that are prefixes of the token */
     uint32_t nstem;
+    uint64_t sets; /* dict_set_starts() of wid, vlem, nlem and eid (set by set_starts_of) */
 } tok_ids;
 
 typedef struct {
@@ -109,6 +110,8 @@ typedef struct {
     int passive;      /* "was met by A and B": the source came from the by-phrase */
     int split_source; /* TABARI: the source compound's first member acts on the others */
 } verb_match;
+/* Fill ids[i].sets for the tokens of a sentence, once their ids are final. */
+void set_starts_of(const dict *d, tok_ids *ids, uint32_t n);
 /* Code the anchor at token h: returns 1 with a match, 0 when no verb entry fits. */
 int match_verb_at(const sent_ctx *s, uint32_t h, int want_noun, verb_match *out);
 

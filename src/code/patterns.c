@@ -86,14 +86,14 @@ static uint32_t probe_set_at(const sent_ctx *s, uint32_t set, uint32_t i) {
  * token of a window and nearly always fail: the first-word filter answers most of those in a
  * few instructions, without the four hash probes. */
 static inline uint32_t set_at(const sent_ctx *s, uint32_t set, uint32_t i) {
-    const dict *d = &s->pd->d;
-    const tok_ids *id = &s->ids[i];
-    if (!d->sets.v[set].loose_n) {
-        uint64_t starts = dict_set_starts(d, id->wid) | dict_set_starts(d, id->vlem) |
-                          dict_set_starts(d, id->nlem) | dict_set_starts(d, id->eid);
-        if (!((starts >> (set & 63)) & 1)) return 0;
-    }
+    if (!((s->ids[i].sets >> (set & 63)) & 1) && !s->pd->d.sets.v[set].loose_n) return 0;
     return probe_set_at(s, set, i);
+}
+
+void set_starts_of(const dict *d, tok_ids *ids, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++)
+        ids[i].sets = dict_set_starts(d, ids[i].wid) | dict_set_starts(d, ids[i].vlem) |
+                      dict_set_starts(d, ids[i].nlem) | dict_set_starts(d, ids[i].eid);
 }
 
 static int32_t mention_starting_from(const sent_ctx *s, uint32_t pos, uint32_t limit) {
