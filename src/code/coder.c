@@ -900,7 +900,6 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
         if (syntax_analyse_with(ar, c->pd->lex, c->pd->words, st, count, info, &syn) < 0)
             goto nomem;
         token_ids(&syn, ents, count, ids);
-        set_starts_of(&c->pd->d, ids, count);
         sent_ctx s = {.pd = c->pd,
                       .syn = &syn,
                       .toks = st,
@@ -909,7 +908,8 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
                       .date = date,
                       .mem = &mem,
                       .lone_agent = lone_agent_prefix(&c->opt),
-                      .tabari = c->opt.tabari.enabled};
+                      .tabari = c->opt.tabari.enabled,
+                      .sets = set_starts_of(&c->pd->d, ids, count)};
         if (build_wordset(ar, &s) < 0 || find_mentions(ar, &s) < 0) goto nomem;
         if (s.discard == 2) break;
         e.sent_index = si;

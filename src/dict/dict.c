@@ -433,6 +433,21 @@ uint32_t dict_set_first(const dict *d, uint32_t set, uint32_t word) {
     return 0;
 }
 
+/* The sets a pattern needs: each set element must match some token, and an item of a set
+ * without loose items can only start at a token that dict_set_starts() marks for the set. */
+static void pattern_sets(dict *d) {
+    for (uint32_t p = 0; p < d->patterns.n; p++) {
+        dict_pattern *pt = &d->patterns.v[p];
+        pt->need_sets = 0;
+        uint32_t n = pt->before_n + pt->after_n;
+        for (uint32_t i = 0; i < n; i++) {
+            const dict_elem *e = &d->elems.v[pt->before_off + i];
+            if (e->kind == PE_SET && !d->sets.v[e->id].loose_n)
+                pt->need_sets |= (uint64_t)1 << (e->id & 63);
+        }
+    }
+}
+
 /* A pattern's key: a word the sentence must contain; the longest exact word, as longer words
  * are rarer ("negotiations" filters better than "to"). */
 static void pattern_keys(dict *d) {
@@ -531,6 +546,7 @@ int dict_freeze(dict *d) {
     if (d->in_block) dict_end_block(d);
     pattern_keys(d);
     if (index_sets(d) < 0) return -1;
+    pattern_sets(d);
     uint32_t nkeys = d->strings.count;
     uint32_t *keys = malloc(((size_t)d->phrases.n + d->verbs.n + 1) * sizeof *keys);
     if (!keys) return -1;

@@ -98,8 +98,10 @@ typedef struct {
     dict_code code;
     uint32_t text; /* interned pattern text, for output */
     uint32_t file, line;
-    uint32_t key; /* a word the sentence must contain for the pattern to
-                     match (its first exact word; 0 = none), set by freeze */
+    uint32_t key;       /* a word the sentence must contain for the pattern to
+                           match (its first exact word; 0 = none), set by freeze */
+    uint64_t need_sets; /* bit (set & 63) of each of its sets without stem or caps items: some
+                           token must start an item of each (see dict_set_starts); by freeze */
 } dict_pattern;
 
 typedef struct {
