@@ -111,7 +111,7 @@ static const dict_phrase *longest_at(const sent_ctx *s, uint32_t i, uint32_t *le
 }
 
 static int is_word(const token *t, const char *w) {
-    return strcmp(t->norm, w) == 0;
+    return t->norm[0] == w[0] && strcmp(t->norm, w) == 0; /* first byte: most differ there */
 }
 
 /* Join an actor code and an agent code: "RUS" + "MIL" -> "RUSMIL"; an actor that already has a
@@ -324,7 +324,7 @@ static int is_country_code(const char *c) {
                                       "BLK", "CRB", "NMR", "SAM", "CFR", "---", NULL};
     if (strlen(c) < 3) return 0;
     for (int i = 0; NOT[i]; i++)
-        if (!strncmp(c, NOT[i], 3)) return 0;
+        if (c[0] == NOT[i][0] && !strncmp(c, NOT[i], 3)) return 0;
     return 1;
 }
 
@@ -463,7 +463,7 @@ static int group_noun(const sent_ctx *s, uint32_t i) {
                                     "spokesperson", "figures",         "camp",       "delegation",
                                     "negotiators",  "representatives", "commanders", NULL};
     for (int k = 0; G[k]; k++)
-        if (!strcmp(s->toks[i].norm, G[k])) return 1;
+        if (s->toks[i].norm[0] == G[k][0] && !strcmp(s->toks[i].norm, G[k])) return 1;
     return 0;
 }
 

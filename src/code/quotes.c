@@ -98,7 +98,7 @@ static int name_particle(const sent_ctx *s, uint32_t i) {
                                     "da",  "do",   "dos", "du",  "van", "von", "der",
                                     "den", "la",   "le",  "abu", "ben", NULL};
     for (int k = 0; P[k]; k++)
-        if (!strcmp(s->toks[i].norm, P[k])) return 1;
+        if (s->toks[i].norm[0] == P[k][0] && !strcmp(s->toks[i].norm, P[k])) return 1;
     return 0;
 }
 
