@@ -479,9 +479,8 @@ static struct dict_pair_slot *pair_slot(dict *d, uint32_t w0, uint32_t w1) {
     return &d->pair_slots[h];
 }
 
-const uint32_t *dict_pair_phrases(const dict *d, uint32_t w0, uint32_t w1, uint32_t *n) {
+const uint32_t *dict_pair_probe(const dict *d, uint32_t w0, uint32_t w1, uint32_t *n) {
     *n = 0;
-    if (!d->pair_cap || !w0 || !w1 || w0 >= d->strings.count || !d->pair_first[w0]) return NULL;
     uint32_t mask = d->pair_cap - 1, h = pair_hash(w0, w1) & mask;
     while (d->pair_slots[h].w0) {
         if (d->pair_slots[h].w0 == w0 && d->pair_slots[h].w1 == w1) {

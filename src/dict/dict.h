@@ -249,8 +249,18 @@ static inline int dict_may_have_stem(const dict *d, const char *s, size_t n) {
 }
 
 /* Lookups (after freeze). */
-/* Phrases starting with words w0 w1, longest first; *n gets their count. */
-const uint32_t *dict_pair_phrases(const dict *d, uint32_t w0, uint32_t w1, uint32_t *n);
+/* dict_pair_phrases() after its checks: the hash probe. */
+const uint32_t *dict_pair_probe(const dict *d, uint32_t w0, uint32_t w1, uint32_t *n);
+/* Phrases starting with words w0 w1, longest first; *n gets their count. Inline: called three
+ * times per token, and most words start no two-word-indexed phrase. */
+static inline const uint32_t *dict_pair_phrases(const dict *d, uint32_t w0, uint32_t w1,
+                                                uint32_t *n) {
+    if (!d->pair_cap || !w0 || !w1 || w0 >= d->strings.count || !d->pair_first[w0]) {
+        *n = 0;
+        return NULL;
+    }
+    return dict_pair_probe(d, w0, w1, n);
+}
 /* The first item (+1; 0 for none) of a set whose first word is `word`; follow dict.set_next. */
 uint32_t dict_set_first(const dict *d, uint32_t set, uint32_t word);
 /* The sets with an indexed item starting with the word, as bit (set & 63): when the bit of a set
