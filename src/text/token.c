@@ -60,15 +60,32 @@ static utf8proc_int32_t cp_at(src s, size_t i, size_t *clen) {
     return cp;
 }
 
+/* Classes of the ASCII bytes, by table: the tokenizer tests every byte. Bytes from 0x80 have
+ * none (they start or continue a multi-byte character, decoded apart). */
+enum { C_WORD = 1, C_UPPER = 2, C_LOWER = 4, C_SPACE = 8 };
+/* '_' separates words too: "Dol_Amroth" in feeds that join names */
+#define ASCII_CLASS_OF(c)                                                                          \
+    (uint8_t)((((c) >= 'a' && (c) <= 'z') ? C_WORD | C_LOWER : 0) |                                \
+              (((c) >= 'A' && (c) <= 'Z') ? C_WORD | C_UPPER : 0) |                                \
+              (((c) >= '0' && (c) <= '9') ? C_WORD : 0) |                                          \
+              (((c) == ' ' || (c) == '_' || (c) == '\t' || (c) == '\n' || (c) == '\r' ||           \
+                (c) == '\f' || (c) == '\v' || (c) == 0)                                            \
+                   ? C_SPACE                                                                       \
+                   : 0))
+#define CLASS4(c)                                                                                  \
+    ASCII_CLASS_OF(c), ASCII_CLASS_OF(c + 1), ASCII_CLASS_OF(c + 2), ASCII_CLASS_OF(c + 3)
+#define CLASS16(c) CLASS4(c), CLASS4(c + 4), CLASS4(c + 8), CLASS4(c + 12)
+static const uint8_t BYTE_CLASS[256] = {CLASS16(0),  CLASS16(16), CLASS16(32), CLASS16(48),
+                                        CLASS16(64), CLASS16(80), CLASS16(96), CLASS16(112)};
+
 static int is_space_cp(utf8proc_int32_t c) {
-    /* '_' separates words too: "Dol_Amroth" in feeds that join names */
-    return c == ' ' || c == '_' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-           c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 ||
-           c == 0xFEFF || c == 0;
+    if (c < 128) return BYTE_CLASS[c] & C_SPACE;
+    return c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 ||
+           c == 0xFEFF;
 }
 
 static inline int is_word_ascii(utf8proc_int32_t c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return BYTE_CLASS[c] & C_WORD;
 }
 
 static int is_word_non_ascii(utf8proc_int32_t c) {
@@ -126,14 +143,14 @@ static void normalise(src s, token *t, char *out) {
     /* ASCII fast path: the same steps as the ASCII branch below, without decoding */
     for (; i < t->end && (unsigned char)s.text[i] < 0x80; i++) {
         char c = s.text[i];
-        if (c >= 'A' && c <= 'Z') {
+        uint8_t k = BYTE_CLASS[(unsigned char)c];
+        if (k & (C_UPPER | C_LOWER)) {
             letters++;
-            upper++;
-            if (first_upper < 0) first_upper = 1;
-            c += 32;
-        } else if (c >= 'a' && c <= 'z') {
-            letters++;
-            if (first_upper < 0) first_upper = 0;
+            if (first_upper < 0) first_upper = (k & C_UPPER) != 0;
+            if (k & C_UPPER) {
+                upper++;
+                c += 32;
+            }
         }
         out[o++] = c;
     }
@@ -211,8 +228,9 @@ static int normalise_all(arena *a, src s, token *toks, uint32_t n) {
 }
 
 /* Scan one word starting at i; returns its end. Internal . - & / ' are kept when followed by a
- * word character. */
-static size_t scan_word(src s, size_t i) {
+ * word character. *odd is set when the word holds a ' or a non-ASCII byte (which may be part
+ * of an apostrophe), else left alone. */
+static size_t scan_word(src s, size_t i, int *odd) {
     while (i < s.len) {
         utf8proc_int32_t b = (unsigned char)s.text[i];
         if (b < 0x80) { /* ASCII fast path: the same steps as below */
@@ -223,12 +241,14 @@ static size_t scan_word(src s, size_t i) {
             if ((b == '.' || b == '-' || b == '&' || b == '/' || b == '\'') && i + 1 < s.len) {
                 size_t c2len;
                 if (is_word_cp(cp_at(s, i + 1, &c2len))) {
+                    if (b == '\'') *odd = 1;
                     i++;
                     continue;
                 }
             }
             break;
         }
+        *odd = 1;
         size_t clen;
         utf8proc_int32_t c = cp_at(s, i, &clen);
         if (is_word_cp(c) || (c >= 0x300 && c <= 0x36F)) {
@@ -287,20 +307,12 @@ static int keeps_period(src s, size_t b, size_t e, int *may_end) {
     return 0;
 }
 
-/* Does the word contain a ' or the last byte of U+2019 (0x99)? Words are short: one pass. */
-static int has_apostrophe_byte(const char *w, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (w[i] == '\'' || (unsigned char)w[i] == 0x99) return 1;
-    return 0;
-}
-
 /* Split clitics off a word token [b,e): 's ' n't 're 've 'll 'd 'm. Returns the split point or e.
- */
-static size_t clitic_split(src s, size_t b, size_t e) {
+ * odd: scan_word() saw a ' or a non-ASCII byte (else there is no apostrophe, ASCII or curly). */
+static size_t clitic_split(src s, size_t b, size_t e, int odd) {
     size_t n = e - b;
     const char *w = s.text + b;
-    /* most words have no apostrophe (ASCII, or U+2019 whose last byte is 0x99) */
-    if (n < 3 || !has_apostrophe_byte(w, n)) return e;
+    if (n < 3 || !odd) return e;
     /* n't */
     if (n >= 4 && (w[n - 1] == 't' || w[n - 1] == 'T') && (w[n - 3] == 'n' || w[n - 3] == 'N') &&
         w[n - 2] == '\'')
@@ -377,9 +389,9 @@ static int tokenize_pass(src s, tokvec *tv, arena *a) {
         uint16_t para = newline_seen ? TOK_PARA : 0;
         newline_seen = 0;
         if (is_word_cp(c)) {
-            size_t e = scan_word(s, i);
-            int may_end = 0;
-            size_t split = clitic_split(s, i, e);
+            int odd = 0, may_end = 0;
+            size_t e = scan_word(s, i, &odd);
+            size_t split = clitic_split(s, i, e, odd);
             if (split < e) {
                 if (!push_tok(tv, (uint32_t)i, (uint32_t)split, para)) return -1;
                 if (!push_tok(tv, (uint32_t)split, (uint32_t)e, 0)) return -1;
