@@ -204,13 +204,15 @@ static void normalise(src s, token *t, char *out) {
     /* "el-Sisi", "al-Assad", "bin-Salman": a lower-case particle before a capitalised name (the
      * hyphen within the first 5 bytes) */
     if (first_upper == 0 && n < 40) {
-        const char *h = memchr(s.text + t->start, '-', n < 5 ? n : 5);
+        const char *h = NULL;
+        for (size_t j = 0; j < n && j < 5 && !h; j++)
+            if (s.text[t->start + j] == '-') h = s.text + t->start + j;
         if (h && h + 1 < s.text + t->end && isupper((unsigned char)h[1]) &&
             h - (s.text + t->start) <= 4)
             t->flags |= TOK_CAP;
     }
     if (letters > 0 && upper == letters) t->flags |= TOK_ALLCAPS;
-    if (t->end > t->start && isdigit((unsigned char)s.text[t->start])) t->flags |= TOK_DIGIT;
+    if (t->end > t->start && (unsigned)(s.text[t->start] - '0') < 10) t->flags |= TOK_DIGIT;
 }
 
 /* Normalise every token, into one arena block. */
