@@ -82,7 +82,7 @@ static void best_in(const sent_ctx *s, const uint32_t *list, uint32_t n, uint32_
 static void best_for_first(const sent_ctx *s, uint32_t key, uint32_t i, const dict_phrase **best,
                            uint32_t *len) {
     const dict *d = &s->pd->d;
-    if (!key || key >= d->strings.count) return;
+    if (!key || !dict_word_starts_phrase(d, key)) return;
     if (i + 1 < s->n) {
         const tok_ids *nx = &s->ids[i + 1];
         uint32_t seconds[3] = {nx->wid, nx->nlem != nx->wid ? nx->nlem : 0,

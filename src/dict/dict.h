@@ -249,6 +249,11 @@ static inline int dict_may_have_stem(const dict *d, const char *s, size_t n) {
 }
 
 /* Lookups (after freeze). */
+/* Does some phrase start with the word (through either index)? Most words start none. */
+static inline int dict_word_starts_phrase(const dict *d, uint32_t word) {
+    return word < d->strings.count &&
+           (d->pair_first[word] || d->phrase_heads[word] != d->phrase_heads[word + 1]);
+}
 /* dict_pair_phrases() after its checks: the hash probe. */
 const uint32_t *dict_pair_probe(const dict *d, uint32_t w0, uint32_t w1, uint32_t *n);
 /* Phrases starting with words w0 w1, longest first; *n gets their count. Inline: called three
