@@ -908,8 +908,8 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
                       .date = date,
                       .mem = &mem,
                       .lone_agent = lone_agent_prefix(&c->opt),
-                      .tabari = c->opt.tabari.enabled,
-                      .sets = set_starts_of(&c->pd->d, ids, count)};
+                      .tabari = c->opt.tabari.enabled};
+        pattern_filters(&s, ids);
         if (build_wordset(ar, &s) < 0 || find_mentions(ar, &s) < 0) goto nomem;
         if (s.discard == 2) break;
         e.sent_index = si;

@@ -89,6 +89,7 @@ typedef struct {
     int tabari;             /* TABARI's options are on (parley_tabari_options.enabled) */
     uint32_t *wordset;      /* the ids of the sentence's forms and lemmas (open addressing) */
     uint64_t sets;          /* the union of its tokens' tok_ids.sets */
+    uint64_t words;         /* dict_word_bit() of every id in wordset */
     uint32_t wordset_cap;   /* a power of two */
 } sent_ctx;
 
@@ -111,9 +112,9 @@ typedef struct {
     int passive;      /* "was met by A and B": the source came from the by-phrase */
     int split_source; /* TABARI: the source compound's first member acts on the others */
 } verb_match;
-/* Fill ids[i].sets for the tokens of a sentence, once their ids are final; returns their union
- * (for sent_ctx.sets). */
-uint64_t set_starts_of(const dict *d, tok_ids *ids, uint32_t n);
+/* The pattern filters of a sentence, once its ids are final: ids[i].sets for each token, and
+ * s->sets and s->words from s->ids (which are ids). */
+void pattern_filters(sent_ctx *s, tok_ids *ids);
 /* Code the anchor at token h: returns 1 with a match, 0 when no verb entry fits. */
 int match_verb_at(const sent_ctx *s, uint32_t h, int want_noun, verb_match *out);
 

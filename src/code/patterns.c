@@ -90,14 +90,18 @@ static inline uint32_t set_at(const sent_ctx *s, uint32_t set, uint32_t i) {
     return probe_set_at(s, set, i);
 }
 
-uint64_t set_starts_of(const dict *d, tok_ids *ids, uint32_t n) {
-    uint64_t all = 0;
-    for (uint32_t i = 0; i < n; i++) {
+void pattern_filters(sent_ctx *s, tok_ids *ids) {
+    const dict *d = &s->pd->d;
+    s->sets = s->words = 0;
+    for (uint32_t i = 0; i < s->n; i++) {
         ids[i].sets = dict_set_starts(d, ids[i].wid) | dict_set_starts(d, ids[i].vlem) |
                       dict_set_starts(d, ids[i].nlem) | dict_set_starts(d, ids[i].eid);
-        all |= ids[i].sets;
+        s->sets |= ids[i].sets;
+        /* the ids build_wordset() puts in the word set (0 is none) */
+        uint32_t w[4] = {ids[i].wid, ids[i].vlem, ids[i].nlem, ids[i].eid};
+        for (int k = 0; k < 4; k++)
+            if (w[k]) s->words |= dict_word_bit(w[k]);
     }
-    return all;
 }
 
 static int32_t mention_starting_from(const sent_ctx *s, uint32_t pos, uint32_t limit) {
@@ -262,7 +266,9 @@ static int try_verb(const sent_ctx *s, const dict_verb *v, uint32_t h, verb_matc
     for (uint32_t p = 0; p < v->patterns_n; p++) {
         const dict_pattern *pt = &d->patterns.v[v->patterns_off + p];
         /* a set it needs starts nowhere in the sentence, or its key word is absent */
-        if ((pt->need_sets & ~s->sets) || (pt->key && !sentence_has(s, pt->key))) continue;
+        if ((pt->need_sets & ~s->sets) || (pt->need_words & ~s->words) ||
+            (pt->key && !sentence_has(s, pt->key)))
+            continue;
         verb_match vm = {.source = -1, .target = -1};
         if (!match_after(s, &d->elems.v[pt->after_off], pt->after_n, last + 1, &vm)) continue;
         int64_t floor = v->clause_scoped ? s->syn->clauses[s->syn->clause_of[h]].first : 0;

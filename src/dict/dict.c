@@ -465,6 +465,7 @@ static void pattern_keys(dict *d) {
                 pt->key = e->id;
             }
         }
+        pt->need_words = pt->key ? dict_word_bit(pt->key) : 0;
     }
 }
 

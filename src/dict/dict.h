@@ -98,10 +98,11 @@ typedef struct {
     dict_code code;
     uint32_t text; /* interned pattern text, for output */
     uint32_t file, line;
-    uint32_t key;       /* a word the sentence must contain for the pattern to
-                           match (its first exact word; 0 = none), set by freeze */
-    uint64_t need_sets; /* bit (set & 63) of each of its sets without stem or caps items: some
-                           token must start an item of each (see dict_set_starts); by freeze */
+    uint32_t key;        /* a word the sentence must contain for the pattern to
+                            match (its first exact word; 0 = none), set by freeze */
+    uint64_t need_sets;  /* bit (set & 63) of each of its sets without stem or caps items: some
+                            token must start an item of each (see dict_set_starts); by freeze */
+    uint64_t need_words; /* dict_word_bit(key), 0 without a key; by freeze */
 } dict_pattern;
 
 typedef struct {
@@ -249,6 +250,11 @@ static inline int dict_may_have_stem(const dict *d, const char *s, size_t n) {
 }
 
 /* Lookups (after freeze). */
+/* A word's bit in a 64-bit summary of a set of words (a one-hash Bloom filter): a set whose
+ * summary lacks the bit does not hold the word. */
+static inline uint64_t dict_word_bit(uint32_t word) {
+    return (uint64_t)1 << ((word * 2654435761u) >> 26);
+}
 /* Does some phrase start with the word (through either index)? Most words start none. */
 static inline int dict_word_starts_phrase(const dict *d, uint32_t word) {
     return word < d->strings.count &&
