@@ -94,13 +94,14 @@ void pattern_filters(sent_ctx *s, tok_ids *ids) {
     const dict *d = &s->pd->d;
     s->sets = s->words = 0;
     for (uint32_t i = 0; i < s->n; i++) {
-        ids[i].sets = dict_set_starts(d, ids[i].wid) | dict_set_starts(d, ids[i].vlem) |
-                      dict_set_starts(d, ids[i].nlem) | dict_set_starts(d, ids[i].eid);
+        const tok_ids *id = &ids[i];
+        ids[i].sets = dict_set_starts(d, id->wid) | dict_set_starts(d, id->vlem) |
+                      dict_set_starts(d, id->nlem) | dict_set_starts(d, id->eid);
         s->sets |= ids[i].sets;
-        /* the ids build_wordset() puts in the word set (0 is none) */
-        uint32_t w[4] = {ids[i].wid, ids[i].vlem, ids[i].nlem, ids[i].eid};
-        for (int k = 0; k < 4; k++)
-            if (w[k]) s->words |= dict_word_bit(w[k]);
+        /* the ids build_wordset() puts in the word set; also the bit of id 0 (none), which
+         * only makes the summary a little less selective */
+        s->words |= dict_word_bit(id->wid) | dict_word_bit(id->vlem) | dict_word_bit(id->nlem) |
+                    dict_word_bit(id->eid);
     }
 }
 
@@ -266,9 +267,11 @@ static int try_verb(const sent_ctx *s, const dict_verb *v, uint32_t h, verb_matc
     for (uint32_t p = 0; p < v->patterns_n; p++) {
         const dict_pattern *pt = &d->patterns.v[v->patterns_off + p];
         /* a set it needs starts nowhere in the sentence, or its key word is absent */
-        if ((pt->need_sets & ~s->sets) || (pt->need_words & ~s->words) ||
-            (pt->key && !sentence_has(s, pt->key)))
+        if (pt->key && (!(pt->need_words & s->words) || !sentence_has(s, pt->key))) {
+            p += pt->key_run - 1; /* the next patterns with the same key fail too */
             continue;
+        }
+        if (pt->need_sets & ~s->sets) continue;
         verb_match vm = {.source = -1, .target = -1};
         if (!match_after(s, &d->elems.v[pt->after_off], pt->after_n, last + 1, &vm)) continue;
         int64_t floor = v->clause_scoped ? s->syn->clauses[s->syn->clause_of[h]].first : 0;

@@ -467,6 +467,11 @@ static void pattern_keys(dict *d) {
         }
         pt->need_words = pt->key ? dict_word_bit(pt->key) : 0;
     }
+    for (uint32_t p = d->patterns.n; p-- > 0;) {
+        dict_pattern *pt = &d->patterns.v[p];
+        int same = p + 1 < d->patterns.n && d->patterns.v[p + 1].key == pt->key;
+        pt->key_run = same ? d->patterns.v[p + 1].key_run + 1 : 1;
+    }
 }
 
 static uint32_t pair_hash(uint32_t a, uint32_t b) {

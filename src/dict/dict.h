@@ -103,6 +103,8 @@ typedef struct {
     uint64_t need_sets;  /* bit (set & 63) of each of its sets without stem or caps items: some
                             token must start an item of each (see dict_set_starts); by freeze */
     uint64_t need_words; /* dict_word_bit(key), 0 without a key; by freeze */
+    uint32_t key_run;    /* this pattern and the ones right after it with the same key: all
+                            skipped when the key is absent; by freeze */
 } dict_pattern;
 
 typedef struct {
