@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { CACHE_MAX = 1u << 15 }; /* entries before the cache is emptied (~3 MB of slots) */
+enum { CACHE_MAX = 1u << 16 }; /* entries before the cache is emptied (at most 2^17 slots, ~9 MB) */
 
 void word_cache_init(word_cache *c) {
     memset(c, 0, sizeof *c);
