@@ -112,15 +112,19 @@ typedef struct {
     uint32_t n, cap;
 } tokvec;
 
-static token *push_tok(tokvec *tv, uint32_t start, uint32_t end, uint16_t flags) {
-    if (tv->n == tv->cap) {
-        uint32_t ncap = tv->cap ? tv->cap * 2 : 256;
-        token *nv = arena_alloc(tv->a, (size_t)ncap * sizeof *nv);
-        if (!nv) return NULL;
-        if (tv->n) memcpy(nv, tv->v, (size_t)tv->n * sizeof *nv);
-        tv->v = nv;
-        tv->cap = ncap;
-    }
+/* The token vector's growth, out of the way of push_tok(). */
+static int grow_toks(tokvec *tv) {
+    uint32_t ncap = tv->cap ? tv->cap * 2 : 256;
+    token *nv = arena_alloc(tv->a, (size_t)ncap * sizeof *nv);
+    if (!nv) return -1;
+    if (tv->n) memcpy(nv, tv->v, (size_t)tv->n * sizeof *nv);
+    tv->v = nv;
+    tv->cap = ncap;
+    return 0;
+}
+
+static inline token *push_tok(tokvec *tv, uint32_t start, uint32_t end, uint16_t flags) {
+    if (tv->n == tv->cap && grow_toks(tv) < 0) return NULL;
     token *t = &tv->v[tv->n++];
     t->start = start;
     t->end = end;
