@@ -4,15 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint32_t intern_hash(const char *s, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 int intern_init(intern_table *t) {
     memset(t, 0, sizeof *t);
     t->cap = 1024;

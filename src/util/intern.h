@@ -24,6 +24,14 @@ void intern_free(intern_table *t);
 uint32_t intern_add(intern_table *t, const char *s, size_t n);
 uint32_t intern_find(const intern_table *t, const char *s, size_t n); /* 0 when absent */
 const char *intern_str(const intern_table *t, uint32_t id);
-uint32_t intern_hash(const char *s, size_t n);
+/* FNV-1a. Inline: the coder hashes every token. */
+static inline uint32_t intern_hash(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
 
 #endif
