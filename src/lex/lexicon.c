@@ -471,7 +471,9 @@ size_t lex_lemma(const lex_table *t, const char *word, size_t len, char pos, cha
         if (find(&v, word, len, &e) || find(&v, low, len, &e))
             plural = e.best == LEX_NNS;
         else
-            plural = !is_upper_at(word, len, 0) && lex_guess(word, len) == LEX_NNS;
+            /* the guess is NNS only for a word ending in s: skip it for the others */
+            plural = !is_upper_at(word, len, 0) && len > 0 && (word[len - 1] | 32) == 's' &&
+                     lex_guess(word, len) == LEX_NNS;
         if (plural) {
             size_t m = plural_stem(low, len, out);
             return emit(buf, cap, out, m);
