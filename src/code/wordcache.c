@@ -105,9 +105,13 @@ static int fill(word_cache *c, word_entry *e, uint32_t h, const dict *d, const l
     e->nstem = 0;
     if (d->stems.count > 1 && dict_may_have_stem(d, t->norm, t->norm_len)) {
         uint32_t maxl = t->norm_len < d->max_stem_len ? t->norm_len : d->max_stem_len;
-        for (uint32_t l = 2; l <= maxl && e->nstem < 4; l++)
-            if (intern_find(&d->stems, t->norm, l))
-                e->stem[e->nstem++] = intern_find(&d->strings, t->norm, l);
+        /* the prefixes' hashes one byte at a time */
+        uint32_t h = intern_hash_step(INTERN_HASH_BASIS, t->norm[0]);
+        for (uint32_t l = 2; l <= maxl && e->nstem < 4; l++) {
+            h = intern_hash_step(h, t->norm[l - 1]);
+            if (intern_find_hashed(&d->stems, t->norm, l, h))
+                e->stem[e->nstem++] = intern_find_hashed(&d->strings, t->norm, l, h);
+        }
     }
     e->vlem = lemma_id(d, lex, t, 'v', e->wid);
     e->nlem = lemma_id(d, lex, t, 'n', e->wid);

@@ -43,8 +43,11 @@ static size_t probe(const intern_table *t, const char *s, size_t n, uint32_t h) 
 }
 
 uint32_t intern_find(const intern_table *t, const char *s, size_t n) {
+    return intern_find_hashed(t, s, n, intern_hash(s, n));
+}
+
+uint32_t intern_find_hashed(const intern_table *t, const char *s, size_t n, uint32_t h) {
     if (!t->slots) return 0;
-    uint32_t h = intern_hash(s, n);
     uint32_t v = t->slots[probe(t, s, n, h)];
     return v ? v - 1 : 0;
 }
