@@ -579,9 +579,13 @@ int dict_freeze(dict *d) {
 }
 
 const dict_code_info *dict_code_lookup(const dict *d, const char *code) {
-    /* The table is small (~300 rows) and looked up once per emitted event. */
-    for (uint32_t i = 0; i < d->codes.n; i++)
-        if (strcmp(d->codes.v[i].code, code) == 0) return &d->codes.v[i];
+    /* The table is small (~300 rows) and looked up a few times per event: a linear scan, with
+     * the first two bytes compared before the call (most rows differ there). */
+    for (uint32_t i = 0; i < d->codes.n; i++) {
+        const dict_code_info *c = &d->codes.v[i];
+        if (c->code[0] != code[0] || (code[0] && c->code[1] != code[1])) continue;
+        if (strcmp(c->code, code) == 0) return c;
+    }
     return NULL;
 }
 
