@@ -448,7 +448,7 @@ static int group_sides(const sent_ctx *s, int32_t mi, side *out, int cap) {
         const char *c = s->m[k].code;
         while (*c && n < cap) {
             size_t l = strcspn(c, "/");
-            snprintf(out[n].code, sizeof out[n].code, "%.*s", (int)(l < 31 ? l : 31), c);
+            str_copy_n(out[n].code, sizeof out[n].code, c, l < 31 ? l : 31);
             out[n].m = &s->m[k];
             n++;
             c += l;
