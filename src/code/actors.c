@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../util/strcopy.h"
 #include "coder.h"
 
 static int is_prep(uint8_t tag) {
@@ -81,7 +82,7 @@ static void best_in(const sent_ctx *s, const uint32_t *list, uint32_t n, uint32_
 static void best_for_first(const sent_ctx *s, uint32_t key, uint32_t i, const dict_phrase **best,
                            uint32_t *len) {
     const dict *d = &s->pd->d;
-    if (!key || key >= d->strings.count) return;
+    if (!key || !dict_word_starts_phrase(d, key)) return;
     if (i + 1 < s->n) {
         const tok_ids *nx = &s->ids[i + 1];
         uint32_t seconds[3] = {nx->wid, nx->nlem != nx->wid ? nx->nlem : 0,
@@ -110,7 +111,7 @@ static const dict_phrase *longest_at(const sent_ctx *s, uint32_t i, uint32_t *le
 }
 
 static int is_word(const token *t, const char *w) {
-    return strcmp(t->norm, w) == 0;
+    return t->norm[0] == w[0] && strcmp(t->norm, w) == 0; /* first byte: most differ there */
 }
 
 /* Join an actor code and an agent code: "RUS" + "MIL" -> "RUSMIL"; an actor that already has a
@@ -118,13 +119,13 @@ static int is_word(const token *t, const char *w) {
 static void combine(char *out, size_t cap, const char *actor, const dict_agent *ag) {
     if (ag->prefix) { /* a redundant agent is not added again: NGM + NGM is NGM */
         int redundant = !strncmp(actor, ag->code, strlen(ag->code));
-        snprintf(out, cap, "%s%s", redundant ? "" : ag->code, actor);
+        str_concat(out, cap, redundant ? "" : ag->code, actor);
         return;
     }
     if (strlen(actor) == 3 || !strcmp(actor, "~")) /* a country, or TABARI's "~" for none */
-        snprintf(out, cap, "%s%s", actor, ag->code);
+        str_concat(out, cap, actor, ag->code);
     else
-        snprintf(out, cap, "%s", actor);
+        str_copy(out, cap, actor);
 }
 
 typedef struct {
@@ -213,7 +214,7 @@ static uint32_t pair_reference(const sent_ctx *s, uint32_t i, mention out[2]) {
     for (int j = 0; j < 2; j++) {
         int from = compound ? j : 1 - j; /* the compound is in text order, the rest newest first */
         memset(&out[j], 0, sizeof out[j]);
-        snprintf(out[j].code, sizeof out[j].code, "%s", slot[from].code);
+        str_copy(out[j].code, sizeof out[j].code, slot[from].code);
         out[j].actor = slot[from].actor;
         out[j].first = i;
         out[j].last = i + n - 1;
@@ -359,7 +360,7 @@ static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uin
                    (is_word(&s->toks[i - 1], "and") || is_word(&s->toks[i - 1], "but"))) {
             *m = list[subj];
         } else if (mem->person_code[0]) {
-            snprintf(m->code, sizeof m->code, "%s", mem->person_code);
+            str_copy(m->code, sizeof m->code, mem->person_code);
             m->actor = mem->person_actor;
             m->person = 1;
         } else
@@ -371,7 +372,7 @@ static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uin
         if (rep >= 0)
             *m = list[rep];
         else if (mem->actor_code[0]) {
-            snprintf(m->code, sizeof m->code, "%s", mem->actor_code);
+            str_copy(m->code, sizeof m->code, mem->actor_code);
             m->actor = mem->actor_actor;
         } else
             return 0;
@@ -383,7 +384,7 @@ static int add_reference(const sent_ctx *s, uint32_t i, const mention *list, uin
         if (k < 0) return 0;
         const char *code = dict_actor_code(&s->pd->d, mem->surnames[k].actor, s->date);
         if (!code) return 0;
-        snprintf(m->code, sizeof m->code, "%s", code);
+        str_copy(m->code, sizeof m->code, code);
         m->actor = mem->surnames[k].actor;
         m->person = 1;
     } else
@@ -402,7 +403,7 @@ static int is_country_code(const char *c) {
                                       "BLK", "CRB", "NMR", "SAM", "CFR", "---", NULL};
     if (strlen(c) < 3) return 0;
     for (int i = 0; NOT[i]; i++)
-        if (!strncmp(c, NOT[i], 3)) return 0;
+        if (c[0] == NOT[i][0] && !strncmp(c, NOT[i], 3)) return 0;
     return 1;
 }
 
@@ -432,7 +433,7 @@ static void count_country(article_mem *mem, const char *code) {
 static void push_recent(recent_actor *slot, const char *code, uint32_t actor) {
     if (!code[0] || !strcmp(slot[0].code, code)) return;
     slot[1] = slot[0];
-    snprintf(slot[0].code, sizeof slot[0].code, "%s", code);
+    str_copy(slot[0].code, sizeof slot[0].code, code);
     slot[0].actor = actor;
 }
 
@@ -492,7 +493,7 @@ void remember_mentions(sent_ctx *s) {
         const mention *m = &s->m[k];
         if (s->toks[m->first].flags & TOK_INQUOTE) continue;
         if (m->person) {
-            snprintf(mem->person_code, sizeof mem->person_code, "%s", m->code);
+            str_copy(mem->person_code, sizeof mem->person_code, m->code);
             mem->person_actor = m->actor;
             /* remember the surname of a name written in full */
             if (!m->pronoun && m->last > m->first && mem->nsurnames < MEM_SURNAMES &&
@@ -511,7 +512,7 @@ void remember_mentions(sent_ctx *s) {
                 mem->nsurnames++;
             }
         } else if (!m->in_pp) {
-            snprintf(mem->actor_code, sizeof mem->actor_code, "%s", m->code);
+            str_copy(mem->actor_code, sizeof mem->actor_code, m->code);
             mem->actor_actor = m->actor;
         }
         if (!m->pronoun && is_country_code(m->code) && m->last >= dateline)
@@ -527,9 +528,9 @@ void remember_mentions(sent_ctx *s) {
             continue;
         /* reporters are not sides: "..., Saudi Arabia and the United States said" */
         if (b->last + 1 < s->n && (s->syn->wcls[b->last + 1] & W_REPORT)) continue;
-        snprintf(mem->last_compound[0].code, 32, "%s", a->code);
+        str_copy(mem->last_compound[0].code, 32, a->code);
         mem->last_compound[0].actor = a->actor;
-        snprintf(mem->last_compound[1].code, 32, "%s", b->code);
+        str_copy(mem->last_compound[1].code, 32, b->code);
         mem->last_compound[1].actor = b->actor;
     }
     (void)d;
@@ -588,7 +589,7 @@ static int group_noun(const sent_ctx *s, uint32_t i) {
                                     "spokesperson", "figures",         "camp",       "delegation",
                                     "negotiators",  "representatives", "commanders", NULL};
     for (int k = 0; G[k]; k++)
-        if (!strcmp(s->toks[i].norm, G[k])) return 1;
+        if (s->toks[i].norm[0] == G[k][0] && !strcmp(s->toks[i].norm, G[k])) return 1;
     return 0;
 }
 
@@ -667,7 +668,7 @@ int find_mentions(arena *a, sent_ctx *s) {
             if (!code || !strcmp(code, "---")) continue; /* unknown on this date, or a non-actor */
             m->actor = x->p->target;
             m->person = is_person(d, x->p->target);
-            snprintf(m->code, sizeof m->code, "%s", code);
+            str_copy(m->code, sizeof m->code, code);
             /* [actor] ['s] [adjectives] [agent] ["Ithilen's awful and evil minister"] */
             int mods = next && next->p->kind == PH_AGENT;
             for (uint32_t t = x->last + 1; mods && t < next->first; t++) {
@@ -678,7 +679,7 @@ int find_mentions(arena *a, sent_ctx *s) {
             if (mods) {
                 char tmp[32];
                 combine(tmp, sizeof tmp, m->code, &d->agents.v[next->p->target]);
-                snprintf(m->code, sizeof m->code, "%s", tmp);
+                str_copy(m->code, sizeof m->code, tmp);
                 m->last = next->last;
                 used[r + 1] = 1;
                 /* a name right after the title is the same person: "Bree Prime Minister
@@ -687,7 +688,7 @@ int find_mentions(arena *a, sent_ctx *s) {
                 if (name && name->p->kind == PH_ACTOR && name->first == next->last + 1) {
                     const char *nc = dict_actor_code(d, name->p->target, s->date);
                     if (nc && strlen(nc) > strlen(m->code) && !strncmp(nc, m->code, 3))
-                        snprintf(m->code, sizeof m->code, "%s", nc);
+                        str_copy(m->code, sizeof m->code, nc);
                     m->actor = name->p->target;
                     m->person = 1;
                     m->last = name->last;
@@ -737,7 +738,7 @@ int find_mentions(arena *a, sent_ctx *s) {
                 /* An agent with no country: NGOs and IGOs stand alone; "the government",
                  * "troops", "police" belong to the country the article is talking about. */
                 if (!strcmp(ag->code, "NGO") || !strcmp(ag->code, "IGO"))
-                    snprintf(m->code, sizeof m->code, "%s", ag->code);
+                    str_copy(m->code, sizeof m->code, ag->code);
                 else if (s->lone_agent)
                     combine(m->code, sizeof m->code, s->lone_agent, ag);
                 else {
@@ -850,7 +851,7 @@ int find_mentions(arena *a, sent_ctx *s) {
                 if (ag && j > start && strlen(q->code) == 3 && !s->tabari) {
                     char tmp[32];
                     combine(tmp, sizeof tmp, q->code, ag);
-                    snprintf(q->code, sizeof q->code, "%s", tmp);
+                    str_copy(q->code, sizeof q->code, tmp);
                 }
             }
         }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/strcopy.h"
 #include "coder.h"
 #include "dates.h"
 #include "quotes.h"
@@ -496,7 +497,7 @@ static int group_sides(const sent_ctx *s, int32_t mi, side *out, int cap) {
         const char *c = s->m[k].code;
         while (*c && n < cap) {
             size_t l = strcspn(c, "/");
-            snprintf(out[n].code, sizeof out[n].code, "%.*s", (int)(l < 31 ? l : 31), c);
+            str_copy_n(out[n].code, sizeof out[n].code, c, l < 31 ? l : 31);
             out[n].m = &s->m[k];
             n++;
             c += l;
@@ -538,12 +539,12 @@ static void emit_events(emit_ctx *e, const sent_ctx *s, const verb_match *vm, ui
     const parley_tabari_options *tab = &e->c->opt.tabari;
     if (tab->enabled) { /* TABARI's DEFAULT: codes stand in for a missing actor */
         if (ns == 0 && tab->default_prior && tab->default_source[0]) {
-            snprintf(srcs[0].code, sizeof srcs[0].code, "%s", tab->default_source);
+            str_copy(srcs[0].code, sizeof srcs[0].code, tab->default_source);
             srcs[0].m = NULL;
             ns = 1;
         }
         if (ns > 0 && nt == 0 && tab->default_target[0]) {
-            snprintf(tgts[0].code, sizeof tgts[0].code, "%s", tab->default_target);
+            str_copy(tgts[0].code, sizeof tgts[0].code, tab->default_target);
             tgts[0].m = NULL;
             nt = 1;
         }
@@ -1315,7 +1316,7 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
     size_t len = a->text_len ? a->text_len : (a->text ? strlen(a->text) : 0);
     if (text_tokenize(ar, a->text ? a->text : "", len, &tz) < 0) goto nomem;
     emit_ctx e = {.c = c, .a = a, .fn = fn, .user = user, .tz = &tz};
-    snprintf(e.date, sizeof e.date, "%s", a->date ? a->date : "");
+    str_copy(e.date, sizeof e.date, a->date ? a->date : "");
     int32_t date = parse_iso_date(a->date);
     quote_state qs;
     quotes_init(&qs);
@@ -1350,6 +1351,7 @@ parley_status parley_code_article(parley_coder *c, const parley_article *a, parl
                       .mem = &mem,
                       .lone_agent = lone_agent_prefix(&c->opt),
                       .tabari = c->opt.tabari.enabled};
+        pattern_filters(&s, ids);
         if (build_wordset(ar, &s) < 0 || find_mentions(ar, &s) < 0) goto nomem;
         if (s.discard == 2) break;
         e.sent_index = si;

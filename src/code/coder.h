@@ -27,6 +27,7 @@ typedef struct {
     uint32_t eid;             /* the word minus a TABARI regular ending (0 = none) */
     const uint32_t *stem;     /* ids of dictionary stems that are prefixes of the token */
     uint32_t nstem;
+    uint64_t sets; /* dict_set_starts() of wid, vlem, nlem and eid (set by set_starts_of) */
 } tok_ids;
 
 typedef struct {
@@ -90,6 +91,8 @@ typedef struct {
                                article's main country */
     int tabari;             /* TABARI's options are on (parley_tabari_options.enabled) */
     uint32_t *wordset;      /* the ids of the sentence's forms and lemmas (open addressing) */
+    uint64_t sets;          /* the union of its tokens' tok_ids.sets */
+    uint64_t words;         /* dict_word_bit() of every id in wordset */
     uint32_t wordset_cap;   /* a power of two */
 } sent_ctx;
 
@@ -115,6 +118,9 @@ typedef struct {
                                  ("condemned the coup" -> the article's main country), the
                                  body whose act it is ("welcomed the resolution"), or "" */
 } verb_match;
+/* The pattern filters of a sentence, once its ids are final: ids[i].sets for each token, and
+ * s->sets and s->words from s->ids (which are ids). */
+void pattern_filters(sent_ctx *s, tok_ids *ids);
 /* Code the anchor at token h: returns 1 with a match, 0 when no verb entry fits. */
 int match_verb_at(const sent_ctx *s, uint32_t h, int want_noun, verb_match *out);
 

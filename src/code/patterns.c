@@ -56,9 +56,9 @@ static int sentence_has(const sent_ctx *s, uint32_t word) {
     return 0;
 }
 
-/* Does an item of the set match at token i? Returns its length or 0. Items are found through
- * the set's first-word index (exact form, verb and noun lemma), then the stem items. */
-static uint32_t set_at(const sent_ctx *s, uint32_t set, uint32_t i) {
+/* set_at() without its filter. Items are found through the set's first-word index (exact form,
+ * verb and noun lemma, ending), then the stem items. */
+static uint32_t probe_set_at(const sent_ctx *s, uint32_t set, uint32_t i) {
     const dict *d = &s->pd->d;
     const tok_ids *id = &s->ids[i];
     uint32_t keys[4] = {id->wid, id->vlem != id->wid ? id->vlem : 0,
@@ -80,6 +80,29 @@ static uint32_t set_at(const sent_ctx *s, uint32_t set, uint32_t i) {
         if (len > best) best = len;
     }
     return best;
+}
+
+/* Does an item of the set match at token i? Returns its length or 0. Sets are tried at every
+ * token of a window and nearly always fail: the first-word filter answers most of those in a
+ * few instructions, without the four hash probes. */
+static inline uint32_t set_at(const sent_ctx *s, uint32_t set, uint32_t i) {
+    if (!((s->ids[i].sets >> (set & 63)) & 1) && !s->pd->d.sets.v[set].loose_n) return 0;
+    return probe_set_at(s, set, i);
+}
+
+void pattern_filters(sent_ctx *s, tok_ids *ids) {
+    const dict *d = &s->pd->d;
+    s->sets = s->words = 0;
+    for (uint32_t i = 0; i < s->n; i++) {
+        const tok_ids *id = &ids[i];
+        ids[i].sets = dict_set_starts(d, id->wid) | dict_set_starts(d, id->vlem) |
+                      dict_set_starts(d, id->nlem) | dict_set_starts(d, id->eid);
+        s->sets |= ids[i].sets;
+        /* the ids build_wordset() puts in the word set; also the bit of id 0 (none), which
+         * only makes the summary a little less selective */
+        s->words |= dict_word_bit(id->wid) | dict_word_bit(id->vlem) | dict_word_bit(id->nlem) |
+                    dict_word_bit(id->eid);
+    }
 }
 
 static int32_t mention_starting_from(const sent_ctx *s, uint32_t pos, uint32_t limit) {
@@ -243,7 +266,12 @@ static int try_verb(const sent_ctx *s, const dict_verb *v, uint32_t h, verb_matc
     int best_found = 0;
     for (uint32_t p = 0; p < v->patterns_n; p++) {
         const dict_pattern *pt = &d->patterns.v[v->patterns_off + p];
-        if (pt->key && !sentence_has(s, pt->key)) continue;
+        /* a set it needs starts nowhere in the sentence, or its key word is absent */
+        if (pt->key && (!(pt->need_words & s->words) || !sentence_has(s, pt->key))) {
+            p += pt->key_run - 1; /* the next patterns with the same key fail too */
+            continue;
+        }
+        if (pt->need_sets & ~s->sets) continue;
         verb_match vm = {.source = -1, .target = -1};
         if (!match_after(s, &d->elems.v[pt->after_off], pt->after_n, last + 1, &vm)) continue;
         int64_t floor = v->clause_scoped ? s->syn->clauses[s->syn->clause_of[h]].first : 0;

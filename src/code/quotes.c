@@ -1,5 +1,6 @@
 /* quotes.c: quotation spans and speaker attribution; see quotes.h. */
 #include "quotes.h"
+#include "../util/strcopy.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -46,12 +47,12 @@ static void remember_name(quote_state *q, const char *name, const char *code) {
     if (!strchr(name, ' ')) return;
     for (int i = 0; i < q->nnames; i++)
         if (strcmp(q->names[i], name) == 0) {
-            if (!q->name_codes[i][0] && code[0]) snprintf(q->name_codes[i], 32, "%s", code);
+            if (!q->name_codes[i][0] && code[0]) str_copy(q->name_codes[i], 32, code);
             return;
         }
     if (q->nnames < QUOTE_MAX_NAMES) {
-        snprintf(q->names[q->nnames], 96, "%s", name);
-        snprintf(q->name_codes[q->nnames], 32, "%s", code);
+        str_copy(q->names[q->nnames], 96, name);
+        str_copy(q->name_codes[q->nnames], 32, code);
         q->nnames++;
     }
 }
@@ -70,9 +71,9 @@ static void expand_name(const quote_state *q, char *name, size_t cap, char *code
                           !strncmp(q->names[i], last, strlen(last));
         if ((l2 && strcmp(l2 + 1, last) == 0) || first_match) {
             char tmp[96];
-            snprintf(tmp, sizeof tmp, "%s", q->names[i]);
-            snprintf(name, cap, "%s", tmp);
-            if (code && !code[0]) snprintf(code, 32, "%s", q->name_codes[i]);
+            str_copy(tmp, sizeof tmp, q->names[i]);
+            str_copy(name, cap, tmp);
+            if (code && !code[0]) str_copy(code, 32, q->name_codes[i]);
             return;
         }
     }
@@ -90,9 +91,8 @@ static void set_from_mention(quote_state *q, const sent_ctx *s, const parley_art
     expand_name(q, out->name, sizeof out->name, NULL);
     if (!strchr(out->name, ' ') && m->actor != UINT32_MAX && m->person &&
         d->actors.v[m->actor].name)
-        snprintf(out->name, sizeof out->name, "%s",
-                 intern_str(&d->strings, d->actors.v[m->actor].name));
-    snprintf(out->code, sizeof out->code, "%s", m->code);
+        str_copy(out->name, sizeof out->name, intern_str(&d->strings, d->actors.v[m->actor].name));
+    str_copy(out->code, sizeof out->code, m->code);
     out->person = m->person;
 }
 
@@ -103,7 +103,7 @@ static int name_particle(const sent_ctx *s, uint32_t i) {
                                     "da",  "do",   "dos", "du",  "van", "von", "der",
                                     "den", "la",   "le",  "abu", "ben", NULL};
     for (int k = 0; P[k]; k++)
-        if (!strcmp(s->toks[i].norm, P[k])) return 1;
+        if (s->toks[i].norm[0] == P[k][0] && !strcmp(s->toks[i].norm, P[k])) return 1;
     return 0;
 }
 
@@ -167,7 +167,7 @@ static uint32_t name_after_titles(const sent_ctx *s, uint32_t f, uint32_t l) {
 static void title_code(const sent_ctx *s, uint32_t f, uint32_t l, speaker *out) {
     int m = mention_covering(s, f, l);
     if (m >= 0) {
-        snprintf(out->code, sizeof out->code, "%s", s->m[m].code);
+        str_copy(out->code, sizeof out->code, s->m[m].code);
         return;
     }
     if (f == 0 || (s->toks[f - 1].flags & TOK_PUNCT)) return;
@@ -176,7 +176,7 @@ static void title_code(const sent_ctx *s, uint32_t f, uint32_t l, speaker *out) 
             uint32_t j = s->m[k].last + 1;
             while (j < f && (tag_is_noun(s->syn->tag[j]) || is_title(s, j)))
                 j++;
-            if (j == f) snprintf(out->code, sizeof out->code, "%s", s->m[k].code);
+            if (j == f) str_copy(out->code, sizeof out->code, s->m[k].code);
             return;
         }
 }
@@ -195,14 +195,14 @@ static void speaker_from_span(quote_state *q, const sent_ctx *s, const parley_ar
     /* a name, unless an organisation's mention covers it all ("the RSF said") */
     out->person = !(m >= 0 && s->m[m].first <= f && s->m[m].last >= l);
     out->code[0] = '\0';
-    if (m >= 0) snprintf(out->code, sizeof out->code, "%s", s->m[m].code);
+    if (m >= 0) str_copy(out->code, sizeof out->code, s->m[m].code);
     expand_name(q, out->name, sizeof out->name, out->code);
     /* an apposition after the name may code it: "Ned Price, the State Department spokesman" */
     if (!out->code[0] && l + 2 < s->n && is(&s->toks[l + 1], ",") &&
         !(s->syn->wcls[l + 2] & W_RELATIVE)) { /* not "X, who travelled to Y," */
         for (uint32_t k = 0; k < s->nm; k++)
             if (s->m[k].first > l + 1 && s->m[k].first <= l + 6) {
-                snprintf(out->code, sizeof out->code, "%s", s->m[k].code);
+                str_copy(out->code, sizeof out->code, s->m[k].code);
                 break;
             }
     }
@@ -211,7 +211,7 @@ static void speaker_from_span(quote_state *q, const sent_ctx *s, const parley_ar
     if (!out->code[0] && f >= 2 && is(&s->toks[f - 1], ",")) {
         for (uint32_t k = s->nm; k-- > 0;)
             if (s->m[k].last < f - 1 && s->m[k].last + 6 >= f - 1) {
-                snprintf(out->code, sizeof out->code, "%s", s->m[k].code);
+                str_copy(out->code, sizeof out->code, s->m[k].code);
                 break;
             }
     }
@@ -259,7 +259,7 @@ static void resolve_pronoun(quote_state *q, int singular, speaker *out) {
         *out = q->last_person;
     else if (singular && q->nnames) { /* the last full name written in the article */
         memset(out, 0, sizeof *out);
-        snprintf(out->name, sizeof out->name, "%s", q->names[q->nnames - 1]);
+        str_copy(out->name, sizeof out->name, q->names[q->nnames - 1]);
         out->person = 1;
     } else
         *out = q->last_reporter.name[0] ? q->last_reporter : q->last_speaker;
@@ -284,7 +284,7 @@ static int opening_actor(const sent_ctx *s, const parley_article *a, uint32_t j,
         while (l + 1 < j && tag_is_noun(s->syn->tag[l + 1]) && !(s->toks[l + 1].flags & TOK_PUNCT))
             l++;
         span_text(a, s->toks, f, l, out->name, sizeof out->name);
-        snprintf(out->code, sizeof out->code, "%s", m->code);
+        str_copy(out->code, sizeof out->code, m->code);
         return 1;
     }
     return 0;
@@ -379,7 +379,7 @@ static int subject_before(quote_state *q, const sent_ctx *s, const parley_articl
     span_text(a, s->toks, (uint32_t)b, (uint32_t)j, out->name, sizeof out->name);
     int m = mention_covering(s, (uint32_t)b, (uint32_t)j);
     out->code[0] = '\0';
-    if (m >= 0) snprintf(out->code, sizeof out->code, "%s", s->m[m].code);
+    if (m >= 0) str_copy(out->code, sizeof out->code, s->m[m].code);
     return 1;
 }
 
@@ -403,7 +403,7 @@ static int np_after(quote_state *q, const sent_ctx *s, const parley_article *a, 
     span_text(a, s->toks, f, last, out->name, sizeof out->name);
     int m = mention_covering(s, f, last);
     out->code[0] = '\0';
-    if (m >= 0) snprintf(out->code, sizeof out->code, "%s", s->m[m].code);
+    if (m >= 0) str_copy(out->code, sizeof out->code, s->m[m].code);
     return 1;
 }
 
@@ -530,7 +530,7 @@ static int sentence_subject(quote_state *q, const sent_ctx *s, const parley_arti
         if (!m->person && m->last + 2 < s->n && is(&s->toks[m->last + 1], ",") &&
             name_starting_at(s, m->last + 2, &l) && l + 1 < s->n && is(&s->toks[l + 1], ",")) {
             span_text(a, s->toks, m->last + 2, l, out->name, sizeof out->name);
-            snprintf(out->code, sizeof out->code, "%s", m->code);
+            str_copy(out->code, sizeof out->code, m->code);
             out->person = 1;
             *end = l;
             return 1;
@@ -690,7 +690,7 @@ int quotes_add_speaker_mentions(arena *a, const quote_state *q, sent_ctx *s) {
         m->agent_of = -1;
         m->actor = UINT32_MAX;
         m->pronoun = 1;
-        snprintf(m->code, sizeof m->code, "%s", qs->who.code);
+        str_copy(m->code, sizeof m->code, qs->who.code);
     }
     while (k < s->nm)
         merged[out++] = s->m[k++];

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../util/strcopy.h"
 #include "coder.h"
 
 /* The nearest actor before token `verb` anywhere in the sentence (a compound by its first
@@ -184,8 +185,8 @@ int32_t tabari_next_actor(const sent_ctx *s, uint32_t last, int32_t source) {
 /* TABARI's FORWARD: a pronoun with no antecedent in the article is the story's forwarded
  * actor, whether "he" or "it". */
 void tabari_forward_into(article_mem *mem, const parley_tabari_options *t) {
-    snprintf(mem->person_code, sizeof mem->person_code, "%s", t->forward_actor);
-    snprintf(mem->actor_code, sizeof mem->actor_code, "%s", t->forward_actor);
+    str_copy(mem->person_code, sizeof mem->person_code, t->forward_actor);
+    str_copy(mem->actor_code, sizeof mem->actor_code, t->forward_actor);
     mem->person_actor = mem->actor_actor = UINT32_MAX;
 }
 
@@ -197,7 +198,7 @@ void tabari_first_named_actor(const sent_ctx *s, char *out, size_t cap) {
         if (m->pronoun || m->actor == UINT32_MAX) continue;
         const char *code = dict_actor_code(&s->pd->d, m->actor, s->date);
         if (!code) continue;
-        snprintf(out, cap, "%s", code);
+        str_copy(out, cap, code);
         return;
     }
 }

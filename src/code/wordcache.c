@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { CACHE_MAX = 1u << 15 }; /* entries before the cache is emptied (~3 MB of slots) */
+enum { CACHE_MAX = 1u << 16 }; /* entries before the cache is emptied (at most 2^17 slots, ~9 MB) */
 
 void word_cache_init(word_cache *c) {
     memset(c, 0, sizeof *c);
@@ -26,6 +26,33 @@ static int reset(word_cache *c, uint32_t cap) {
     c->cap = cap;
     c->used = 0;
     c->text_len = 0;
+    return 0;
+}
+
+/* Double the table, keeping its entries: emptying it instead would look every word up again. */
+static int grow(word_cache *c) {
+    uint32_t cap = c->cap * 2, mask = cap - 1;
+    word_entry *slots = calloc(cap, sizeof *slots);
+    if (!slots) return -1;
+    for (uint32_t k = 0; k < c->cap; k++) {
+        const word_entry *e = &c->slots[k];
+        if (e->len == 0) continue;
+        uint32_t i = e->hash & mask;
+        while (slots[i].len)
+            i = (i + 1) & mask;
+        slots[i] = *e;
+    }
+    free(c->slots);
+    c->slots = slots;
+    c->cap = cap;
+    return 0;
+}
+
+/* Make room for one more entry: the first table, a bigger one, or (when full) an empty one. */
+static int make_room(word_cache *c) {
+    if (!c->slots) return reset(c, 4096);
+    if (c->used >= CACHE_MAX || c->text_len > ((size_t)1 << 30)) return reset(c, c->cap);
+    if (c->used * 2 >= c->cap) return c->cap < CACHE_MAX * 2 ? grow(c) : reset(c, c->cap);
     return 0;
 }
 
@@ -78,9 +105,13 @@ static int fill(word_cache *c, word_entry *e, uint32_t h, const dict *d, const l
     e->nstem = 0;
     if (d->stems.count > 1 && dict_may_have_stem(d, t->norm, t->norm_len)) {
         uint32_t maxl = t->norm_len < d->max_stem_len ? t->norm_len : d->max_stem_len;
-        for (uint32_t l = 2; l <= maxl && e->nstem < 4; l++)
-            if (intern_find(&d->stems, t->norm, l))
-                e->stem[e->nstem++] = intern_find(&d->strings, t->norm, l);
+        /* the prefixes' hashes one byte at a time */
+        uint32_t h = intern_hash_step(INTERN_HASH_BASIS, t->norm[0]);
+        for (uint32_t l = 2; l <= maxl && e->nstem < 4; l++) {
+            h = intern_hash_step(h, t->norm[l - 1]);
+            if (intern_find_hashed(&d->stems, t->norm, l, h))
+                e->stem[e->nstem++] = intern_find_hashed(&d->strings, t->norm, l, h);
+        }
     }
     e->vlem = lemma_id(d, lex, t, 'v', e->wid);
     e->nlem = lemma_id(d, lex, t, 'n', e->wid);
@@ -91,10 +122,7 @@ static int fill(word_cache *c, word_entry *e, uint32_t h, const dict *d, const l
 const word_entry *word_cache_get(word_cache *c, const dict *d, const lex_table *lex,
                                  const syntax_words *sw, const token *t) {
     if (t->norm_len == 0 || t->norm_len > 60000) return NULL;
-    if ((!c->slots || c->used * 2 >= c->cap || c->used >= CACHE_MAX ||
-         c->text_len > ((size_t)1 << 30)) &&
-        reset(c, c->slots && c->cap < CACHE_MAX * 2 ? c->cap * 2 : (c->slots ? c->cap : 4096)) < 0)
-        return NULL;
+    if (make_room(c) < 0) return NULL;
     uint32_t h = intern_hash(t->norm, t->norm_len), mask = c->cap - 1, i = h & mask;
     for (;;) {
         word_entry *e = &c->slots[i];

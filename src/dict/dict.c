@@ -58,6 +58,7 @@ void dict_free(dict *d) {
     free(d->set_slots);
     free(d->set_next);
     free(d->set_loose);
+    free(d->set_starts);
     free(d->pair_slots);
     free(d->pair_first);
     free(d->pair_list);
@@ -387,7 +388,8 @@ static int index_sets(dict *d) {
     d->set_slots = calloc(total * 2 + 2, sizeof *d->set_slots);
     d->set_next = calloc((size_t)d->set_items.n + 1, sizeof *d->set_next);
     d->set_loose = malloc(((size_t)d->set_items.n + 1) * sizeof *d->set_loose);
-    if (!d->set_slots || !d->set_next || !d->set_loose) return -1;
+    d->set_starts = calloc((size_t)d->strings.count + 1, sizeof *d->set_starts);
+    if (!d->set_slots || !d->set_next || !d->set_loose || !d->set_starts) return -1;
     uint32_t nloose = 0;
     for (uint32_t k = 0; k < d->sets.n; k++) {
         dict_set *st = &d->sets.v[k];
@@ -404,6 +406,7 @@ static int index_sets(dict *d) {
             while (slots[h * 2 + 1] && slots[h * 2] != w->word)
                 h = (h + 1) & mask;
             d->set_next[item] = slots[h * 2 + 1];
+            d->set_starts[w->word] |= (uint64_t)1 << (k & 63);
             slots[h * 2] = w->word;
             slots[h * 2 + 1] = item + 1;
         }
@@ -430,6 +433,21 @@ uint32_t dict_set_first(const dict *d, uint32_t set, uint32_t word) {
     return 0;
 }
 
+/* The sets a pattern needs: each set element must match some token, and an item of a set
+ * without loose items can only start at a token that dict_set_starts() marks for the set. */
+static void pattern_sets(dict *d) {
+    for (uint32_t p = 0; p < d->patterns.n; p++) {
+        dict_pattern *pt = &d->patterns.v[p];
+        pt->need_sets = 0;
+        uint32_t n = pt->before_n + pt->after_n;
+        for (uint32_t i = 0; i < n; i++) {
+            const dict_elem *e = &d->elems.v[pt->before_off + i];
+            if (e->kind == PE_SET && !d->sets.v[e->id].loose_n)
+                pt->need_sets |= (uint64_t)1 << (e->id & 63);
+        }
+    }
+}
+
 /* A pattern's key: a word the sentence must contain; the longest exact word, as longer words
  * are rarer ("negotiations" filters better than "to"). */
 static void pattern_keys(dict *d) {
@@ -447,6 +465,12 @@ static void pattern_keys(dict *d) {
                 pt->key = e->id;
             }
         }
+        pt->need_words = pt->key ? dict_word_bit(pt->key) : 0;
+    }
+    for (uint32_t p = d->patterns.n; p-- > 0;) {
+        dict_pattern *pt = &d->patterns.v[p];
+        int same = p + 1 < d->patterns.n && d->patterns.v[p + 1].key == pt->key;
+        pt->key_run = same ? d->patterns.v[p + 1].key_run + 1 : 1;
     }
 }
 
@@ -461,9 +485,8 @@ static struct dict_pair_slot *pair_slot(dict *d, uint32_t w0, uint32_t w1) {
     return &d->pair_slots[h];
 }
 
-const uint32_t *dict_pair_phrases(const dict *d, uint32_t w0, uint32_t w1, uint32_t *n) {
+const uint32_t *dict_pair_probe(const dict *d, uint32_t w0, uint32_t w1, uint32_t *n) {
     *n = 0;
-    if (!d->pair_cap || !w0 || !w1 || w0 >= d->strings.count || !d->pair_first[w0]) return NULL;
     uint32_t mask = d->pair_cap - 1, h = pair_hash(w0, w1) & mask;
     while (d->pair_slots[h].w0) {
         if (d->pair_slots[h].w0 == w0 && d->pair_slots[h].w1 == w1) {
@@ -528,6 +551,7 @@ int dict_freeze(dict *d) {
     if (d->in_block) dict_end_block(d);
     pattern_keys(d);
     if (index_sets(d) < 0) return -1;
+    pattern_sets(d);
     uint32_t nkeys = d->strings.count;
     uint32_t *keys = malloc(((size_t)d->phrases.n + d->verbs.n + 1) * sizeof *keys);
     if (!keys) return -1;
@@ -555,9 +579,13 @@ int dict_freeze(dict *d) {
 }
 
 const dict_code_info *dict_code_lookup(const dict *d, const char *code) {
-    /* The table is small (~300 rows) and looked up once per emitted event. */
-    for (uint32_t i = 0; i < d->codes.n; i++)
-        if (strcmp(d->codes.v[i].code, code) == 0) return &d->codes.v[i];
+    /* The table is small (~300 rows) and looked up a few times per event: a linear scan, with
+     * the first two bytes compared before the call (most rows differ there). */
+    for (uint32_t i = 0; i < d->codes.n; i++) {
+        const dict_code_info *c = &d->codes.v[i];
+        if (c->code[0] != code[0] || (code[0] && c->code[1] != code[1])) continue;
+        if (strcmp(c->code, code) == 0) return c;
+    }
     return NULL;
 }
 

@@ -98,8 +98,13 @@ typedef struct {
     dict_code code;
     uint32_t text; /* interned pattern text, for output */
     uint32_t file, line;
-    uint32_t key; /* a word the sentence must contain for the pattern to
-                     match (its first exact word; 0 = none), set by freeze */
+    uint32_t key;        /* a word the sentence must contain for the pattern to
+                            match (its first exact word; 0 = none), set by freeze */
+    uint64_t need_sets;  /* bit (set & 63) of each of its sets without stem or caps items: some
+                            token must start an item of each (see dict_set_starts); by freeze */
+    uint64_t need_words; /* dict_word_bit(key), 0 without a key; by freeze */
+    uint32_t key_run;    /* this pattern and the ones right after it with the same key: all
+                            skipped when the key is absent; by freeze */
 } dict_pattern;
 
 typedef struct {
@@ -172,11 +177,13 @@ typedef struct dict {
     } * pair_slots;
     uint32_t pair_cap;
     uint32_t *pair_list;
-    uint8_t *pair_first; /* per word id: 1 if some two-word-indexed phrase starts
-                            with it (skips the probes for all other words) */
-    uint32_t *set_slots; /* pairs (word id, first item + 1) */
-    uint32_t *set_next;  /* per set item: next item (+1) with the same first word */
-    uint32_t *set_loose; /* item indexes tried one by one */
+    uint8_t *pair_first;  /* per word id: 1 if some two-word-indexed phrase starts
+                             with it (skips the probes for all other words) */
+    uint32_t *set_slots;  /* pairs (word id, first item + 1) */
+    uint32_t *set_next;   /* per set item: next item (+1) with the same first word */
+    uint32_t *set_loose;  /* item indexes tried one by one */
+    uint64_t *set_starts; /* per word id: bit (set & 63) for each set with an indexed item
+                             starting with the word; lets most tokens skip the set probes */
     uint32_t *verb_heads, *verb_list;
     uint32_t max_stem_len;
     uint8_t stem_prefix[8192]; /* bit per hash of a stem's first 3 bytes: a token whose
@@ -245,10 +252,36 @@ static inline int dict_may_have_stem(const dict *d, const char *s, size_t n) {
 }
 
 /* Lookups (after freeze). */
-/* Phrases starting with words w0 w1, longest first; *n gets their count. */
-const uint32_t *dict_pair_phrases(const dict *d, uint32_t w0, uint32_t w1, uint32_t *n);
+/* A word's bit in a 64-bit summary of a set of words (a one-hash Bloom filter): a set whose
+ * summary lacks the bit does not hold the word. */
+static inline uint64_t dict_word_bit(uint32_t word) {
+    return (uint64_t)1 << ((word * 2654435761u) >> 26);
+}
+/* Does some phrase start with the word (through either index)? Most words start none. */
+static inline int dict_word_starts_phrase(const dict *d, uint32_t word) {
+    return word < d->strings.count &&
+           (d->pair_first[word] || d->phrase_heads[word] != d->phrase_heads[word + 1]);
+}
+/* dict_pair_phrases() after its checks: the hash probe. */
+const uint32_t *dict_pair_probe(const dict *d, uint32_t w0, uint32_t w1, uint32_t *n);
+/* Phrases starting with words w0 w1, longest first; *n gets their count. Inline: called three
+ * times per token, and most words start no two-word-indexed phrase. */
+static inline const uint32_t *dict_pair_phrases(const dict *d, uint32_t w0, uint32_t w1,
+                                                uint32_t *n) {
+    if (!d->pair_cap || !w0 || !w1 || w0 >= d->strings.count || !d->pair_first[w0]) {
+        *n = 0;
+        return NULL;
+    }
+    return dict_pair_probe(d, w0, w1, n);
+}
 /* The first item (+1; 0 for none) of a set whose first word is `word`; follow dict.set_next. */
 uint32_t dict_set_first(const dict *d, uint32_t set, uint32_t word);
+/* The sets with an indexed item starting with the word, as bit (set & 63): when the bit of a set
+ * is clear for every form of a token, dict_set_first() finds nothing there. All bits are set
+ * before dict_freeze(). */
+static inline uint64_t dict_set_starts(const dict *d, uint32_t word) {
+    return d->set_starts ? d->set_starts[word] : ~(uint64_t)0;
+}
 const dict_code_info *dict_code_lookup(const dict *d, const char *code);
 /* Pick the code of an actor for a date (YYYYMMDD, 0 = unknown: the default, else the latest). */
 const char *dict_actor_code(const dict *d, uint32_t actor, int32_t date);

@@ -313,9 +313,20 @@ static int try_cand(const view *v, const char *stem, size_t n, const char *add, 
     return 0;
 }
 
+/* Does s[0..n) end with suf, with at least min bytes before it? Suffixes are a few bytes: the
+ * loops cost less than strlen and memcmp calls, and most words differ in their last byte. */
+static int ends_min(const char *s, size_t n, size_t min, const char *suf) {
+    size_t k = 0;
+    while (suf[k])
+        k++;
+    if (n < k + min) return 0;
+    for (size_t i = k; i-- > 0;)
+        if (s[n - k + i] != suf[i]) return 0;
+    return 1;
+}
+
 static int ends(const char *s, size_t n, const char *suf) {
-    size_t k = strlen(suf);
-    return n > k && memcmp(s + n - k, suf, k) == 0; /* something must remain before the suffix */
+    return ends_min(s, n, 1, suf); /* something must remain before the suffix */
 }
 
 /* Suffix of an inflection whose stem may have a doubled final consonant or a dropped e:
@@ -471,7 +482,9 @@ size_t lex_lemma(const lex_table *t, const char *word, size_t len, char pos, cha
         if (find(&v, word, len, &e) || find(&v, low, len, &e))
             plural = e.best == LEX_NNS;
         else
-            plural = !is_upper_at(word, len, 0) && lex_guess(word, len) == LEX_NNS;
+            /* the guess is NNS only for a word ending in s: skip it for the others */
+            plural = !is_upper_at(word, len, 0) && len > 0 && (word[len - 1] | 32) == 's' &&
+                     lex_guess(word, len) == LEX_NNS;
         if (plural) {
             size_t m = plural_stem(low, len, out);
             return emit(buf, cap, out, m);
@@ -549,10 +562,8 @@ static int is_lower_ascii(char c) {
 
 /* Does the lower-cased s end with one of the NULL-terminated suffixes, keeping >= min bytes? */
 static int ends_any(const char *s, size_t n, size_t min, const char *const *sufs) {
-    for (; *sufs; sufs++) {
-        size_t k = strlen(*sufs);
-        if (n >= k + min && memcmp(s + n - k, *sufs, k) == 0) return 1;
-    }
+    for (; *sufs; sufs++)
+        if (ends_min(s, n, min, *sufs)) return 1;
     return 0;
 }
 

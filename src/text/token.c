@@ -30,9 +30,10 @@ static const char *const STARTERS[] = {
     "ms.",     "his",       "her",  "their", "its",   "our",  "there", "after", "while", "when",
     "however", "meanwhile", "and",  "if",    "for",   "some", "both",  "many",  NULL};
 
+/* Is s[0..n) (n >= 1, no NUL inside) one of the words of the list? */
 static int in_list(const char *const *list, const char *s, size_t n) {
     for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && strncmp(list[i], s, n) == 0) return 1;
+        if (list[i][0] == s[0] && strncmp(list[i], s, n) == 0 && list[i][n] == '\0') return 1;
     return 0;
 }
 
@@ -59,19 +60,43 @@ static utf8proc_int32_t cp_at(src s, size_t i, size_t *clen) {
     return cp;
 }
 
+/* Classes of the ASCII bytes, by table: the tokenizer tests every byte. Bytes from 0x80 have
+ * none (they start or continue a multi-byte character, decoded apart). */
+enum { C_WORD = 1, C_UPPER = 2, C_LOWER = 4, C_SPACE = 8 };
+/* '_' separates words too: "Dol_Amroth" in feeds that join names */
+#define ASCII_CLASS_OF(c)                                                                          \
+    (uint8_t)((((c) >= 'a' && (c) <= 'z') ? C_WORD | C_LOWER : 0) |                                \
+              (((c) >= 'A' && (c) <= 'Z') ? C_WORD | C_UPPER : 0) |                                \
+              (((c) >= '0' && (c) <= '9') ? C_WORD : 0) |                                          \
+              (((c) == ' ' || (c) == '_' || (c) == '\t' || (c) == '\n' || (c) == '\r' ||           \
+                (c) == '\f' || (c) == '\v' || (c) == 0)                                            \
+                   ? C_SPACE                                                                       \
+                   : 0))
+#define CLASS4(c)                                                                                  \
+    ASCII_CLASS_OF(c), ASCII_CLASS_OF(c + 1), ASCII_CLASS_OF(c + 2), ASCII_CLASS_OF(c + 3)
+#define CLASS16(c) CLASS4(c), CLASS4(c + 4), CLASS4(c + 8), CLASS4(c + 12)
+static const uint8_t BYTE_CLASS[256] = {CLASS16(0),  CLASS16(16), CLASS16(32), CLASS16(48),
+                                        CLASS16(64), CLASS16(80), CLASS16(96), CLASS16(112)};
+
 static int is_space_cp(utf8proc_int32_t c) {
-    /* '_' separates words too: "Dol_Amroth" in feeds that join names */
-    return c == ' ' || c == '_' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-           c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 ||
-           c == 0xFEFF || c == 0;
+    if (c < 128) return BYTE_CLASS[c] & C_SPACE;
+    return c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 ||
+           c == 0xFEFF;
 }
 
-static int is_word_cp(utf8proc_int32_t c) {
-    if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+static inline int is_word_ascii(utf8proc_int32_t c) {
+    return BYTE_CLASS[c] & C_WORD;
+}
+
+static int is_word_non_ascii(utf8proc_int32_t c) {
     if (c > 0x10FFFF) return 1;
     utf8proc_category_t cat = utf8proc_category(c);
     return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND) ||
            cat == UTF8PROC_CATEGORY_NL || cat == UTF8PROC_CATEGORY_NO;
+}
+
+static inline int is_word_cp(utf8proc_int32_t c) {
+    return c < 128 ? is_word_ascii(c) : is_word_non_ascii(c);
 }
 
 static int is_apostrophe(utf8proc_int32_t c) {
@@ -87,15 +112,19 @@ typedef struct {
     uint32_t n, cap;
 } tokvec;
 
-static token *push_tok(tokvec *tv, uint32_t start, uint32_t end, uint16_t flags) {
-    if (tv->n == tv->cap) {
-        uint32_t ncap = tv->cap ? tv->cap * 2 : 256;
-        token *nv = arena_alloc(tv->a, (size_t)ncap * sizeof *nv);
-        if (!nv) return NULL;
-        if (tv->n) memcpy(nv, tv->v, (size_t)tv->n * sizeof *nv);
-        tv->v = nv;
-        tv->cap = ncap;
-    }
+/* The token vector's growth, out of the way of push_tok(). */
+static int grow_toks(tokvec *tv) {
+    uint32_t ncap = tv->cap ? tv->cap * 2 : 256;
+    token *nv = arena_alloc(tv->a, (size_t)ncap * sizeof *nv);
+    if (!nv) return -1;
+    if (tv->n) memcpy(nv, tv->v, (size_t)tv->n * sizeof *nv);
+    tv->v = nv;
+    tv->cap = ncap;
+    return 0;
+}
+
+static inline token *push_tok(tokvec *tv, uint32_t start, uint32_t end, uint16_t flags) {
+    if (tv->n == tv->cap && grow_toks(tv) < 0) return NULL;
     token *t = &tv->v[tv->n++];
     t->start = start;
     t->end = end;
@@ -105,13 +134,30 @@ static token *push_tok(tokvec *tv, uint32_t start, uint32_t end, uint16_t flags)
     return t;
 }
 
-/* Lower-case and normalise a token's bytes into the arena. */
-static int normalise(arena *a, src s, token *t) {
+/* The bytes normalise() may write for a token of n bytes (with its NUL). */
+static size_t norm_room(size_t n) {
+    return n * 2 + 8;
+}
+
+/* Lower-case and normalise a token's bytes into out (norm_room() bytes). */
+static void normalise(src s, token *t, char *out) {
     size_t n = t->end - t->start;
-    char *out = arena_alloc(a, n * 2 + 8);
-    if (!out) return -1;
     size_t o = 0, i = t->start;
     int letters = 0, upper = 0, first_upper = -1;
+    /* ASCII fast path: the same steps as the ASCII branch below, without decoding */
+    for (; i < t->end && (unsigned char)s.text[i] < 0x80; i++) {
+        char c = s.text[i];
+        uint8_t k = BYTE_CLASS[(unsigned char)c];
+        if (k & (C_UPPER | C_LOWER)) {
+            letters++;
+            if (first_upper < 0) first_upper = (k & C_UPPER) != 0;
+            if (k & C_UPPER) {
+                upper++;
+                c += 32;
+            }
+        }
+        out[o++] = c;
+    }
     while (i < t->end) {
         size_t clen;
         utf8proc_int32_t c = cp_at(s, i, &clen);
@@ -159,22 +205,56 @@ static int normalise(arena *a, src s, token *t) {
     t->norm = out;
     t->norm_len = (uint16_t)o;
     if (first_upper == 1) t->flags |= TOK_CAP;
-    /* "el-Sisi", "al-Assad", "bin-Salman": a lower-case particle before a capitalised name */
+    /* "el-Sisi", "al-Assad", "bin-Salman": a lower-case particle before a capitalised name (the
+     * hyphen within the first 5 bytes) */
     if (first_upper == 0 && n < 40) {
-        const char *h = memchr(s.text + t->start, '-', n);
+        const char *h = NULL;
+        for (size_t j = 0; j < n && j < 5 && !h; j++)
+            if (s.text[t->start + j] == '-') h = s.text + t->start + j;
         if (h && h + 1 < s.text + t->end && isupper((unsigned char)h[1]) &&
             h - (s.text + t->start) <= 4)
             t->flags |= TOK_CAP;
     }
     if (letters > 0 && upper == letters) t->flags |= TOK_ALLCAPS;
-    if (t->end > t->start && isdigit((unsigned char)s.text[t->start])) t->flags |= TOK_DIGIT;
+    if (t->end > t->start && (unsigned)(s.text[t->start] - '0') < 10) t->flags |= TOK_DIGIT;
+}
+
+/* Normalise every token, into one arena block. */
+static int normalise_all(arena *a, src s, token *toks, uint32_t n) {
+    size_t room = 0;
+    for (uint32_t i = 0; i < n; i++)
+        room += norm_room(toks[i].end - toks[i].start);
+    char *out = arena_alloc(a, room ? room : 1);
+    if (!out) return -1;
+    for (uint32_t i = 0; i < n; i++) {
+        normalise(s, &toks[i], out);
+        out += norm_room(toks[i].end - toks[i].start);
+    }
     return 0;
 }
 
 /* Scan one word starting at i; returns its end. Internal . - & / ' are kept when followed by a
- * word character. */
-static size_t scan_word(src s, size_t i) {
+ * word character. *odd is set when the word holds a ' or a non-ASCII byte (which may be part
+ * of an apostrophe), else left alone. */
+static size_t scan_word(src s, size_t i, int *odd) {
     while (i < s.len) {
+        utf8proc_int32_t b = (unsigned char)s.text[i];
+        if (b < 0x80) { /* ASCII fast path: the same steps as below */
+            if (is_word_ascii(b)) {
+                i++;
+                continue;
+            }
+            if ((b == '.' || b == '-' || b == '&' || b == '/' || b == '\'') && i + 1 < s.len) {
+                size_t c2len;
+                if (is_word_cp(cp_at(s, i + 1, &c2len))) {
+                    if (b == '\'') *odd = 1;
+                    i++;
+                    continue;
+                }
+            }
+            break;
+        }
+        *odd = 1;
         size_t clen;
         utf8proc_int32_t c = cp_at(s, i, &clen);
         if (is_word_cp(c) || (c >= 0x300 && c <= 0x36F)) {
@@ -234,12 +314,11 @@ static int keeps_period(src s, size_t b, size_t e, int *may_end) {
 }
 
 /* Split clitics off a word token [b,e): 's ' n't 're 've 'll 'd 'm. Returns the split point or e.
- */
-static size_t clitic_split(src s, size_t b, size_t e) {
+ * odd: scan_word() saw a ' or a non-ASCII byte (else there is no apostrophe, ASCII or curly). */
+static size_t clitic_split(src s, size_t b, size_t e, int odd) {
     size_t n = e - b;
     const char *w = s.text + b;
-    /* most words have no apostrophe (ASCII, or U+2019 whose last byte is 0x99) */
-    if (n < 3 || (!memchr(w, '\'', n) && !memchr(w, 0x99, n))) return e;
+    if (n < 3 || !odd) return e;
     /* n't */
     if (n >= 4 && (w[n - 1] == 't' || w[n - 1] == 'T') && (w[n - 3] == 'n' || w[n - 3] == 'N') &&
         w[n - 2] == '\'')
@@ -316,9 +395,9 @@ static int tokenize_pass(src s, tokvec *tv, arena *a) {
         uint16_t para = newline_seen ? TOK_PARA : 0;
         newline_seen = 0;
         if (is_word_cp(c)) {
-            size_t e = scan_word(s, i);
-            int may_end = 0;
-            size_t split = clitic_split(s, i, e);
+            int odd = 0, may_end = 0;
+            size_t e = scan_word(s, i, &odd);
+            size_t split = clitic_split(s, i, e, odd);
             if (split < e) {
                 if (!push_tok(tv, (uint32_t)i, (uint32_t)split, para)) return -1;
                 if (!push_tok(tv, (uint32_t)split, (uint32_t)e, 0)) return -1;
@@ -445,8 +524,7 @@ int text_tokenize(arena *a, const char *text, size_t len, tokenized *out) {
     tokvec tv = {a, NULL, 0, 0};
     memset(out, 0, sizeof *out);
     if (tokenize_pass(s, &tv, a) < 0) return -1;
-    for (uint32_t i = 0; i < tv.n; i++)
-        if (normalise(a, s, &tv.v[i]) < 0) return -1;
+    if (normalise_all(a, s, tv.v, tv.n) < 0) return -1;
     mark_quotes(tv.v, tv.n);
     out->toks = tv.v;
     out->ntoks = tv.n;

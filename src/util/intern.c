@@ -4,15 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint32_t intern_hash(const char *s, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 int intern_init(intern_table *t) {
     memset(t, 0, sizeof *t);
     t->cap = 1024;
@@ -52,8 +43,11 @@ static size_t probe(const intern_table *t, const char *s, size_t n, uint32_t h) 
 }
 
 uint32_t intern_find(const intern_table *t, const char *s, size_t n) {
+    return intern_find_hashed(t, s, n, intern_hash(s, n));
+}
+
+uint32_t intern_find_hashed(const intern_table *t, const char *s, size_t n, uint32_t h) {
     if (!t->slots) return 0;
-    uint32_t h = intern_hash(s, n);
     uint32_t v = t->slots[probe(t, s, n, h)];
     return v ? v - 1 : 0;
 }

@@ -24,6 +24,19 @@ void intern_free(intern_table *t);
 uint32_t intern_add(intern_table *t, const char *s, size_t n);
 uint32_t intern_find(const intern_table *t, const char *s, size_t n); /* 0 when absent */
 const char *intern_str(const intern_table *t, uint32_t id);
-uint32_t intern_hash(const char *s, size_t n);
+/* FNV-1a, one byte at a time: the hash of s[0..n+1) is intern_hash_step(hash of s[0..n), s[n]),
+ * so the prefixes of a word hash in one pass. Inline: the coder hashes every token. */
+#define INTERN_HASH_BASIS 2166136261u
+static inline uint32_t intern_hash_step(uint32_t h, char c) {
+    return (h ^ (unsigned char)c) * 16777619u;
+}
+static inline uint32_t intern_hash(const char *s, size_t n) {
+    uint32_t h = INTERN_HASH_BASIS;
+    for (size_t i = 0; i < n; i++)
+        h = intern_hash_step(h, s[i]);
+    return h;
+}
+/* intern_find() with the hash of s[0..n) already computed (intern_hash). */
+uint32_t intern_find_hashed(const intern_table *t, const char *s, size_t n, uint32_t h);
 
 #endif
