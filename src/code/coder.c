@@ -940,6 +940,105 @@ static int governed_by_intent(const sent_ctx *s, uint32_t first) {
     return 0;
 }
 
+/* Is the word a form of one of the verbs (base, -s, -ed/-d, -ing; a final "e" dropped before
+ * -ing)? Compared as text: the verbs need not be in the dictionary. */
+static int verb_form_in(const token *t, const char *const *verbs) {
+    for (int k = 0; verbs[k]; k++) {
+        size_t l = strlen(verbs[k]);
+        const char *w = t->norm;
+        size_t wl = t->norm_len;
+        size_t stem = l;
+        if (verbs[k][l - 1] == 'e' && wl == l + 2 && !strncmp(w, verbs[k], l - 1) &&
+            !strcmp(w + l - 1, "ing"))
+            return 1;
+        if (wl < stem || strncmp(w, verbs[k], stem) != 0) continue;
+        const char *rest = w + stem;
+        if (!*rest || !strcmp(rest, "s") || !strcmp(rest, "es") || !strcmp(rest, "ed") ||
+            !strcmp(rest, "d") || !strcmp(rest, "ing") ||
+            (strlen(rest) == 3 && rest[0] == verbs[k][l - 1] && !strcmp(rest + 1, "ed")))
+            return 1;
+    }
+    return 0;
+}
+
+/* Verbs that ask or let someone else act: "called on the administration to open a dialogue",
+ * "pressuring Congress to allow the government to seize", "obliged Russia to withdraw". The
+ * infinitive after their object is asked for, not done (unlike "forced", "helped"). */
+static int appeal_verb(const sent_ctx *s, uint32_t verb) {
+    static const char *const V[] = {"urge",      "ask",       "call",      "press",   "pressure",
+                                    "encourage", "invite",    "allow",     "permit",  "oblige",
+                                    "require",   "request",   "tell",      "want",    "push",
+                                    "order",     "advise",    "instruct",  "appeal",  "demand",
+                                    "lobby",     "authorize", "authorise", "empower", "challenge",
+                                    "implore",   "beg",       "told",      NULL};
+    return verb_form_in(&s->toks[verb], V);
+}
+
+/* Is the infinitive group gi the complement of an appeal or permission verb, with its object
+ * between them ("urged Russia to withdraw") or none ("asked to be allowed to visit")? */
+static int governed_by_appeal(const sent_ctx *s, int gi) {
+    const sent_syntax *syn = s->syn;
+    if (gi < 0 || !(syn->groups[gi].flags & VG_INF)) return 0;
+    const verb_group *gov = governing_group(syn, gi);
+    if (!gov || !appeal_verb(s, gov->head)) return 0;
+    /* nothing but an object phrase between them: no other verb */
+    for (uint32_t i = gov->head + 1; i < syn->groups[gi].first; i++)
+        if (syn->group_of[i] >= 0 && syn->groups[syn->group_of[i]].head == i) return 0;
+    return 1;
+}
+
+/* A subjunctive after a verb of asking or proposing: "requested that the Japanese government
+ * deport him", "suggested that the government invest in schools": a bare verb whose clause
+ * opens with "that" right after such a verb is asked for, not done. */
+static int mandative_subjunctive(const sent_ctx *s, const verb_group *g) {
+    static const char *const V[] = {"suggest", "request", "propose", "recommend", "demand",
+                                    "urge",    "insist",  "ask",     "order",     "require",
+                                    "advise",  "move",    NULL};
+    const sent_syntax *syn = s->syn;
+    uint8_t t = syn->tag[g->head];
+    /* (a base form the tagger read as past: "that the government invest") */
+    const tok_ids *id = &s->ids[g->head];
+    const token *w = &s->toks[g->head];
+    int base = t == LEX_VB || t == LEX_VBP ||
+               (t == LEX_VBD && (!id->vlem || id->vlem == id->wid) && w->norm_len > 2 &&
+                strcmp(w->norm + w->norm_len - 2, "ed") != 0);
+    if (g->first != g->head || (g->flags & VG_INF) || !base) return 0;
+    for (uint32_t i = g->first; i-- > 0 && i + 12 > g->first;) {
+        if (syn->group_of[i] >= 0 || syn->tag[i] == LEX_COMMA) return 0;
+        if (!(syn->wcls[i] & W_THAT)) continue;
+        uint32_t v = i;
+        while (v > 0 && syn->tag[v - 1] == LEX_RB)
+            v--;
+        if (v == 0 || !tag_is_verb(syn->tag[v - 1])) return 0;
+        return verb_form_in(&s->toks[v - 1], V);
+    }
+    return 0;
+}
+
+/* "in order to stop arms shipments", "so as to": a purpose, not an act reported. */
+static int purpose_infinitive(const sent_ctx *s, const verb_group *g) {
+    if (!(g->flags & VG_INF) || g->first < 2) return 0;
+    const char *a = s->toks[g->first - 2].norm, *b = s->toks[g->first - 1].norm;
+    return (!strcmp(a, "in") && !strcmp(b, "order")) || (!strcmp(a, "so") && !strcmp(b, "as"));
+}
+
+/* Is mention m a place where something happened ("a summit in Istanbul", "negotiated ... in
+ * Baghdad", "met at the Kremlin")? */
+static int locative_mention(const sent_ctx *s, const mention *m) {
+    uint32_t i = m->first;
+    while (i > 0 && (s->syn->tag[i - 1] == LEX_DT || s->syn->tag[i - 1] == LEX_JJ))
+        i--;
+    if (i == 0) return 0;
+    const char *p = s->toks[i - 1].norm;
+    return !strcmp(p, "in") || !strcmp(p, "at");
+}
+
+/* Roots whose target can be a place: all but consultation ("aid to victims in Turkey", "bombs
+ * exploded in Baghdad"; but "a summit in Istanbul" is not with Turkey). */
+static int place_target_root(const char *code) {
+    return strncmp(code, "04", 2) != 0;
+}
+
 /* TABARI codes one verb per clause (CODE BY CLAUSE), per sentence (CODE BY SENTENCE) or every
  * verb (CODE ALL): is the verb at h skipped, the last verb that coded being at `coded`? */
 static int tabari_already_coded(const sent_ctx *s, const parley_tabari_options *t, int32_t coded,
@@ -1234,6 +1333,11 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
         if (g && (g->flags & VG_INF) && governed_by_intent(s, g->first) &&
             !(is_verb && vm.pattern && vm.pattern->before_n))
             flags |= VG_COND;
+        /* "called on the administration to open a dialogue": asked for, not done (news) */
+        if (!tab->enabled && governed_by_appeal(s, is_noun ? ngi : gi)) flags |= VG_COND;
+        /* "requested that the government deport him", "in order to stop arms shipments" */
+        if (!tab->enabled && g && (mandative_subjunctive(s, g) || purpose_infinitive(s, g)))
+            flags |= VG_COND;
         /* "was prepared to impose sanctions": not done, but threatened (or, for cooperation,
          * intended), unless a pattern already named the readiness ("willing to talk with") */
         if (g && (g->flags & VG_INF) && !(flags & VG_COND) && readiness_before(s, g->first) &&
@@ -1263,9 +1367,17 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
                 vm.target = subj;
                 if (vm.source < 0) vm.source = find_agent_by(s, vm.anchor_last);
             } else {
-                if (!tab->enabled)
+                if (!tab->enabled) {
                     vm.target = choose_object(s, vm.anchor_last, vm.source);
-                else if (!vm.reciprocal) /* a '%' compound acts on itself */
+                    /* "a summit in Istanbul", "talks with X in Baghdad": where the verbal or
+                     * cooperative act happened is not its target; an actor after it may be */
+                    if (vm.target >= 0 && !place_target_root(vm.code.code) &&
+                        !(vm.source >= 0 && s->m[vm.source].group >= 0) &&
+                        locative_mention(s, &s->m[vm.target])) {
+                        int32_t next = find_object(s, s->m[vm.target].last, vm.source);
+                        vm.target = next >= 0 && !locative_mention(s, &s->m[next]) ? next : -1;
+                    }
+                } else if (!vm.reciprocal) /* a '%' compound acts on itself */
                     vm.target = tabari_next_actor(s, vm.anchor_last, vm.source);
                 if (vm.target < 0 && (syn->wcls[h] & (W_REPORT | W_SPEECH))) {
                     vm.target = reported_subject(s, vm.anchor_last);
