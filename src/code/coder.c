@@ -198,7 +198,47 @@ static int32_t appositive_head(const sent_ctx *s, uint32_t k) {
     return (int32_t)(k - 1);
 }
 
+static int32_t find_subject(const sent_ctx *s, uint32_t first);
+
+/* A verb coordinated after another verb's object: "the court accused him and requested ...",
+ * "HRW warned Hezbollah on attacking civilians and called on Israel ...": its subject is the
+ * earlier finite verb's, not the object before "and". Returns that verb group's first token,
+ * or -1. (News reading.) */
+static int32_t coordinated_after_object(const sent_ctx *s, uint32_t first) {
+    const sent_syntax *syn = s->syn;
+    uint32_t j = first;
+    while (j > 0 && syn->tag[j - 1] == LEX_RB)
+        j--;
+    if (j < 2 || !(syn->wcls[j - 1] & W_CONJ) || !strcmp(s->toks[j - 1].norm, "or")) return -1;
+    /* (not a passive: "called Putin and is expected to meet him" is left to the clauses) */
+    if (syn->groups[syn->group_of[first]].flags & VG_PASSIVE) return -1;
+    uint32_t before = j - 1;
+    if (syn->tag[before - 1] == LEX_COMMA) before--;
+    if (before == 0) return -1;
+    /* an object phrase ends right before the conjunction */
+    int obj = tag_is_noun(syn->tag[before - 1]); /* "accept the McCain amendment, and" */
+    for (uint32_t k = 0; k < s->nm && !obj; k++)
+        obj = s->m[k].last + 1 == before;
+    if (!obj) return -1;
+    /* the earlier verb is in the object's own clause (or the one it hangs from), not a
+     * reported one ("the report said the U.S. made a mistake ..., and ordered": who ordered
+     * is left to the clauses) */
+    int oc = syn->clause_of[before - 1];
+    if (syn->clauses[oc].kind == CL_REPORTED || syn->clauses[oc].kind == CL_QUOTE) return -1;
+    for (int g = syn->group_of[first]; g-- > 0;) {
+        const verb_group *vg = &syn->groups[g];
+        if (vg->head >= before || !finite_at(s, vg->first)) continue;
+        if (vg->clause != oc && vg->clause != syn->clauses[oc].parent) continue;
+        return (int32_t)vg->first;
+    }
+    return -1;
+}
+
 static int32_t find_subject(const sent_ctx *s, uint32_t first) {
+    if (!s->tabari && s->syn->group_of[first] >= 0 && finite_at(s, first)) {
+        int32_t prev = coordinated_after_object(s, first);
+        if (prev >= 0) return find_subject(s, (uint32_t)prev);
+    }
     int c = clause_of(s, first);
     int32_t fallback = -1;
     for (int depth = 0; depth < 4 && c >= 0; depth++) {
