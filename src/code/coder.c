@@ -1214,6 +1214,15 @@ static int readiness_before(const sent_ctx *s, uint32_t first) {
     }
     if (to == 0) return 0;
     const char *w = s->toks[to - 1].norm;
+    /* ... and what is planned for later: "are scheduled to meet", "is due to visit",
+     * "is expected to meet", "is set to travel" (news reading) */
+    /* (not in the past: "was due to meet Erdogan on Monday" reports the meeting) */
+    int past =
+        to >= 2 && (!strcmp(s->toks[to - 2].norm, "was") || !strcmp(s->toks[to - 2].norm, "were"));
+    if (!s->tabari && !past &&
+        (!strcmp(w, "scheduled") || !strcmp(w, "due") || !strcmp(w, "expected") ||
+         !strcmp(w, "slated") || !strcmp(w, "set")))
+        return 1;
     return !strcmp(w, "prepared") || !strcmp(w, "ready") || !strcmp(w, "willing");
 }
 
