@@ -1073,6 +1073,17 @@ static int locative_mention(const sent_ctx *s, const mention *m) {
     return !strcmp(p, "in") || !strcmp(p, "at");
 }
 
+/* Are the target's armed forces or police the source's own: a bare "troops" coded from the
+ * context, or forces of the source's own country? */
+static int own_forces(const sent_ctx *s, const mention *src, const mention *tgt) {
+    (void)s;
+    size_t l = strlen(tgt->code);
+    if (l < 6) return 0;
+    const char *sector = tgt->code + 3;
+    if (strncmp(sector, "MIL", 3) != 0 && strncmp(sector, "COP", 3) != 0) return 0;
+    return tgt->contextual || !strncmp(src->code, tgt->code, 3);
+}
+
 /* Roots whose target can be a place: all but consultation ("aid to victims in Turkey", "bombs
  * exploded in Baghdad"; but "a summit in Istanbul" is not with Turkey). */
 static int place_target_root(const char *code) {
@@ -1420,6 +1431,15 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
                     vm.target = choose_object(s, vm.anchor_last, vm.source);
                     /* "a summit in Istanbul", "talks with X in Baghdad": where the verbal or
                      * cooperative act happened is not its target; an actor after it may be */
+                    /* "Pakistan's government dispatched 500 troops", "Mbeki deployed the
+                     * National Defence Force": forces deployed are the source's own, not its
+                     * target (a bare "troops" took the article's country) */
+                    if (vm.target >= 0 && vm.source >= 0 && !strncmp(vm.code.code, "15", 2) &&
+                        own_forces(s, &s->m[vm.source], &s->m[vm.target])) {
+                        int32_t next = find_object(s, s->m[vm.target].last, vm.source);
+                        vm.target =
+                            next >= 0 && !own_forces(s, &s->m[vm.source], &s->m[next]) ? next : -1;
+                    }
                     if (vm.target >= 0 && !place_target_root(vm.code.code) &&
                         !(vm.source >= 0 && s->m[vm.source].group >= 0) &&
                         locative_mention(s, &s->m[vm.target])) {
