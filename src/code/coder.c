@@ -1216,7 +1216,8 @@ static int unreal_noun(const sent_ctx *s, uint32_t h) {
 }
 
 /* Is the infinitive starting at `first` the complement of "prepared", "ready" or "willing"
- * ("Washington was prepared to impose sanctions")? */
+ * ("Washington was prepared to impose sanctions")? 1 for readiness, 2 for a plan ("scheduled
+ * to meet"), 0 for neither. */
 static int readiness_before(const sent_ctx *s, uint32_t first) {
     uint32_t to = first;
     if (!(s->syn->wcls[to] & W_TO)) {
@@ -1233,7 +1234,7 @@ static int readiness_before(const sent_ctx *s, uint32_t first) {
     if (!s->tabari && !past &&
         (!strcmp(w, "scheduled") || !strcmp(w, "due") || !strcmp(w, "expected") ||
          !strcmp(w, "slated") || !strcmp(w, "set")))
-        return 1;
+        return 2;
     return !strcmp(w, "prepared") || !strcmp(w, "ready") || !strcmp(w, "willing");
 }
 
@@ -1402,8 +1403,13 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
          * intended), unless a pattern already named the readiness ("willing to talk with") */
         if (g && (g->flags & VG_INF) && !(flags & VG_COND) && readiness_before(s, g->first) &&
             !(vm.pattern && vm.pattern->before_n)) {
-            if (!readiness_code(vm.code.code, vm.code.code)) continue;
-            vm.code.paired[0] = '\0';
+            int r = readiness_before(s, g->first);
+            if (readiness_code(vm.code.code, vm.code.code))
+                vm.code.paired[0] = '\0';
+            else if (r == 2) /* "is expected to ask Hamas": a future appeal, as "will ask" */
+                flags |= VG_FUTURE;
+            else
+                continue;
         }
         if (!tab->enabled && reported_force_threat(e, s, &vm, g, vm.code.code))
             vm.code.paired[0] = '\0';
