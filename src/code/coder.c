@@ -199,7 +199,47 @@ static int32_t appositive_head(const sent_ctx *s, uint32_t k) {
     return (int32_t)(k - 1);
 }
 
+static int32_t find_subject(const sent_ctx *s, uint32_t first);
+
+/* A verb coordinated after another verb's object: "the court accused him and requested ...",
+ * "HRW warned Hezbollah on attacking civilians and called on Israel ...": its subject is the
+ * earlier finite verb's, not the object before "and". Returns that verb group's first token,
+ * or -1. (News reading.) */
+static int32_t coordinated_after_object(const sent_ctx *s, uint32_t first) {
+    const sent_syntax *syn = s->syn;
+    uint32_t j = first;
+    while (j > 0 && syn->tag[j - 1] == LEX_RB)
+        j--;
+    if (j < 2 || !(syn->wcls[j - 1] & W_CONJ) || !strcmp(s->toks[j - 1].norm, "or")) return -1;
+    /* (not a passive: "called Putin and is expected to meet him" is left to the clauses) */
+    if (syn->groups[syn->group_of[first]].flags & VG_PASSIVE) return -1;
+    uint32_t before = j - 1;
+    if (syn->tag[before - 1] == LEX_COMMA) before--;
+    if (before == 0) return -1;
+    /* an object phrase ends right before the conjunction */
+    int obj = tag_is_noun(syn->tag[before - 1]); /* "accept the McCain amendment, and" */
+    for (uint32_t k = 0; k < s->nm && !obj; k++)
+        obj = s->m[k].last + 1 == before;
+    if (!obj) return -1;
+    /* the earlier verb is in the object's own clause (or the one it hangs from), not a
+     * reported one ("the report said the U.S. made a mistake ..., and ordered": who ordered
+     * is left to the clauses) */
+    int oc = syn->clause_of[before - 1];
+    if (syn->clauses[oc].kind == CL_REPORTED || syn->clauses[oc].kind == CL_QUOTE) return -1;
+    for (int g = syn->group_of[first]; g-- > 0;) {
+        const verb_group *vg = &syn->groups[g];
+        if (vg->head >= before || !finite_at(s, vg->first)) continue;
+        if (vg->clause != oc && vg->clause != syn->clauses[oc].parent) continue;
+        return (int32_t)vg->first;
+    }
+    return -1;
+}
+
 static int32_t find_subject(const sent_ctx *s, uint32_t first) {
+    if (!s->tabari && s->syn->group_of[first] >= 0 && finite_at(s, first)) {
+        int32_t prev = coordinated_after_object(s, first);
+        if (prev >= 0) return find_subject(s, (uint32_t)prev);
+    }
     int c = clause_of(s, first);
     int32_t fallback = -1;
     for (int depth = 0; depth < 4 && c >= 0; depth++) {
@@ -941,6 +981,116 @@ static int governed_by_intent(const sent_ctx *s, uint32_t first) {
     return 0;
 }
 
+/* Is the word a form of one of the verbs (base, -s, -ed/-d, -ing; a final "e" dropped before
+ * -ing)? Compared as text: the verbs need not be in the dictionary. */
+static int verb_form_in(const token *t, const char *const *verbs) {
+    for (int k = 0; verbs[k]; k++) {
+        size_t l = strlen(verbs[k]);
+        const char *w = t->norm;
+        size_t wl = t->norm_len;
+        size_t stem = l;
+        if (verbs[k][l - 1] == 'e' && wl == l + 2 && !strncmp(w, verbs[k], l - 1) &&
+            !strcmp(w + l - 1, "ing"))
+            return 1;
+        if (wl < stem || strncmp(w, verbs[k], stem) != 0) continue;
+        const char *rest = w + stem;
+        if (!*rest || !strcmp(rest, "s") || !strcmp(rest, "es") || !strcmp(rest, "ed") ||
+            !strcmp(rest, "d") || !strcmp(rest, "ing") ||
+            (strlen(rest) == 3 && rest[0] == verbs[k][l - 1] && !strcmp(rest + 1, "ed")))
+            return 1;
+    }
+    return 0;
+}
+
+/* Verbs that ask or let someone else act: "called on the administration to open a dialogue",
+ * "pressuring Congress to allow the government to seize", "obliged Russia to withdraw". The
+ * infinitive after their object is asked for, not done (unlike "forced", "helped"). */
+static int appeal_verb(const sent_ctx *s, uint32_t verb) {
+    static const char *const V[] = {"urge",      "ask",       "call",      "press",   "pressure",
+                                    "encourage", "invite",    "allow",     "permit",  "oblige",
+                                    "require",   "request",   "tell",      "want",    "push",
+                                    "order",     "advise",    "instruct",  "appeal",  "demand",
+                                    "lobby",     "authorize", "authorise", "empower", "challenge",
+                                    "implore",   "beg",       "told",      NULL};
+    return verb_form_in(&s->toks[verb], V);
+}
+
+/* Is the infinitive group gi the complement of an appeal or permission verb, with its object
+ * between them ("urged Russia to withdraw") or none ("asked to be allowed to visit")? */
+static int governed_by_appeal(const sent_ctx *s, int gi) {
+    const sent_syntax *syn = s->syn;
+    if (gi < 0 || !(syn->groups[gi].flags & VG_INF)) return 0;
+    const verb_group *gov = governing_group(syn, gi);
+    if (!gov || !appeal_verb(s, gov->head)) return 0;
+    /* nothing but an object phrase between them: no other verb */
+    for (uint32_t i = gov->head + 1; i < syn->groups[gi].first; i++)
+        if (syn->group_of[i] >= 0 && syn->groups[syn->group_of[i]].head == i) return 0;
+    return 1;
+}
+
+/* A subjunctive after a verb of asking or proposing: "requested that the Japanese government
+ * deport him", "suggested that the government invest in schools": a bare verb whose clause
+ * opens with "that" right after such a verb is asked for, not done. */
+static int mandative_subjunctive(const sent_ctx *s, const verb_group *g) {
+    static const char *const V[] = {"suggest", "request", "propose", "recommend", "demand",
+                                    "urge",    "insist",  "ask",     "order",     "require",
+                                    "advise",  "move",    NULL};
+    const sent_syntax *syn = s->syn;
+    uint8_t t = syn->tag[g->head];
+    /* (a base form the tagger read as past: "that the government invest") */
+    const tok_ids *id = &s->ids[g->head];
+    const token *w = &s->toks[g->head];
+    int base = t == LEX_VB || t == LEX_VBP ||
+               (t == LEX_VBD && (!id->vlem || id->vlem == id->wid) && w->norm_len > 2 &&
+                strcmp(w->norm + w->norm_len - 2, "ed") != 0);
+    if (g->first != g->head || (g->flags & VG_INF) || !base) return 0;
+    for (uint32_t i = g->first; i-- > 0 && i + 12 > g->first;) {
+        if (syn->group_of[i] >= 0 || syn->tag[i] == LEX_COMMA) return 0;
+        if (!(syn->wcls[i] & W_THAT)) continue;
+        uint32_t v = i;
+        while (v > 0 && syn->tag[v - 1] == LEX_RB)
+            v--;
+        if (v == 0 || !tag_is_verb(syn->tag[v - 1])) return 0;
+        return verb_form_in(&s->toks[v - 1], V);
+    }
+    return 0;
+}
+
+/* "in order to stop arms shipments", "so as to": a purpose, not an act reported. */
+static int purpose_infinitive(const sent_ctx *s, const verb_group *g) {
+    if (!(g->flags & VG_INF) || g->first < 2) return 0;
+    const char *a = s->toks[g->first - 2].norm, *b = s->toks[g->first - 1].norm;
+    return (!strcmp(a, "in") && !strcmp(b, "order")) || (!strcmp(a, "so") && !strcmp(b, "as"));
+}
+
+/* Is mention m a place where something happened ("a summit in Istanbul", "negotiated ... in
+ * Baghdad", "met at the Kremlin")? */
+static int locative_mention(const sent_ctx *s, const mention *m) {
+    uint32_t i = m->first;
+    while (i > 0 && (s->syn->tag[i - 1] == LEX_DT || s->syn->tag[i - 1] == LEX_JJ))
+        i--;
+    if (i == 0) return 0;
+    const char *p = s->toks[i - 1].norm;
+    return !strcmp(p, "in") || !strcmp(p, "at");
+}
+
+/* Are the target's armed forces or police the source's own: a bare "troops" coded from the
+ * context, or forces of the source's own country? */
+static int own_forces(const sent_ctx *s, const mention *src, const mention *tgt) {
+    (void)s;
+    size_t l = strlen(tgt->code);
+    if (l < 6) return 0;
+    const char *sector = tgt->code + 3;
+    if (strncmp(sector, "MIL", 3) != 0 && strncmp(sector, "COP", 3) != 0) return 0;
+    return tgt->contextual || !strncmp(src->code, tgt->code, 3);
+}
+
+/* Roots whose target can be a place: all but consultation ("aid to victims in Turkey", "bombs
+ * exploded in Baghdad"; but "a summit in Istanbul" is not with Turkey). */
+static int place_target_root(const char *code) {
+    return strncmp(code, "04", 2) != 0;
+}
+
 /* TABARI codes one verb per clause (CODE BY CLAUSE), per sentence (CODE BY SENTENCE) or every
  * verb (CODE ALL): is the verb at h skipped, the last verb that coded being at `coded`? */
 static int tabari_already_coded(const sent_ctx *s, const parley_tabari_options *t, int32_t coded,
@@ -1067,7 +1217,8 @@ static int unreal_noun(const sent_ctx *s, uint32_t h) {
 }
 
 /* Is the infinitive starting at `first` the complement of "prepared", "ready" or "willing"
- * ("Washington was prepared to impose sanctions")? */
+ * ("Washington was prepared to impose sanctions")? 1 for readiness, 2 for a plan ("scheduled
+ * to meet"), 0 for neither. */
 static int readiness_before(const sent_ctx *s, uint32_t first) {
     uint32_t to = first;
     if (!(s->syn->wcls[to] & W_TO)) {
@@ -1076,6 +1227,15 @@ static int readiness_before(const sent_ctx *s, uint32_t first) {
     }
     if (to == 0) return 0;
     const char *w = s->toks[to - 1].norm;
+    /* ... and what is planned for later: "are scheduled to meet", "is due to visit",
+     * "is expected to meet", "is set to travel" (news reading) */
+    /* (not in the past: "was due to meet Erdogan on Monday" reports the meeting) */
+    int past =
+        to >= 2 && (!strcmp(s->toks[to - 2].norm, "was") || !strcmp(s->toks[to - 2].norm, "were"));
+    if (!s->tabari && !past &&
+        (!strcmp(w, "scheduled") || !strcmp(w, "due") || !strcmp(w, "expected") ||
+         !strcmp(w, "slated") || !strcmp(w, "set")))
+        return 2;
     return !strcmp(w, "prepared") || !strcmp(w, "ready") || !strcmp(w, "willing");
 }
 
@@ -1235,12 +1395,22 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
         if (g && (g->flags & VG_INF) && governed_by_intent(s, g->first) &&
             !(is_verb && vm.pattern && vm.pattern->before_n))
             flags |= VG_COND;
+        /* "called on the administration to open a dialogue": asked for, not done (news) */
+        if (!tab->enabled && governed_by_appeal(s, is_noun ? ngi : gi)) flags |= VG_COND;
+        /* "requested that the government deport him", "in order to stop arms shipments" */
+        if (!tab->enabled && g && (mandative_subjunctive(s, g) || purpose_infinitive(s, g)))
+            flags |= VG_COND;
         /* "was prepared to impose sanctions": not done, but threatened (or, for cooperation,
          * intended), unless a pattern already named the readiness ("willing to talk with") */
         if (g && (g->flags & VG_INF) && !(flags & VG_COND) && readiness_before(s, g->first) &&
             !(vm.pattern && vm.pattern->before_n)) {
-            if (!readiness_code(vm.code.code, vm.code.code)) continue;
-            vm.code.paired[0] = '\0';
+            int r = readiness_before(s, g->first);
+            if (readiness_code(vm.code.code, vm.code.code))
+                vm.code.paired[0] = '\0';
+            else if (r == 2) /* "is expected to ask Hamas": a future appeal, as "will ask" */
+                flags |= VG_FUTURE;
+            else
+                continue;
         }
         if (!tab->enabled && reported_force_threat(e, s, &vm, g, vm.code.code))
             vm.code.paired[0] = '\0';
@@ -1264,9 +1434,26 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
                 vm.target = subj;
                 if (vm.source < 0) vm.source = find_agent_by(s, vm.anchor_last);
             } else {
-                if (!tab->enabled)
+                if (!tab->enabled) {
                     vm.target = choose_object(s, vm.anchor_last, vm.source);
-                else if (!vm.reciprocal) /* a '%' compound acts on itself */
+                    /* "a summit in Istanbul", "talks with X in Baghdad": where the verbal or
+                     * cooperative act happened is not its target; an actor after it may be */
+                    /* "Pakistan's government dispatched 500 troops", "Mbeki deployed the
+                     * National Defence Force": forces deployed are the source's own, not its
+                     * target (a bare "troops" took the article's country) */
+                    if (vm.target >= 0 && vm.source >= 0 && !strncmp(vm.code.code, "15", 2) &&
+                        own_forces(s, &s->m[vm.source], &s->m[vm.target])) {
+                        int32_t next = find_object(s, s->m[vm.target].last, vm.source);
+                        vm.target =
+                            next >= 0 && !own_forces(s, &s->m[vm.source], &s->m[next]) ? next : -1;
+                    }
+                    if (vm.target >= 0 && !place_target_root(vm.code.code) &&
+                        !(vm.source >= 0 && s->m[vm.source].group >= 0) &&
+                        locative_mention(s, &s->m[vm.target])) {
+                        int32_t next = find_object(s, s->m[vm.target].last, vm.source);
+                        vm.target = next >= 0 && !locative_mention(s, &s->m[next]) ? next : -1;
+                    }
+                } else if (!vm.reciprocal) /* a '%' compound acts on itself */
                     vm.target = tabari_next_actor(s, vm.anchor_last, vm.source);
                 if (vm.target < 0 && (syn->wcls[h] & (W_REPORT | W_SPEECH))) {
                     vm.target = reported_subject(s, vm.anchor_last);

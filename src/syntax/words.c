@@ -73,7 +73,7 @@ static const word_list LISTS[] = {
                 "want wants wanted seek seeks sought seeking offer offers offered offering propose "
                 "proposes proposed refuse refuses refused refusing decline declines declined "
                 "intend intends intended hope hopes hoped aim aims aimed try tries tried attempt "
-                "attempts attempted agree agrees agreed"},
+                "attempts attempted agree agrees agreed commit commits committed"},
     {W_DENY, "deny denies denied denying refute refutes refuted dismiss dismisses dismissed "
              "reject rejects rejected"},
     {W_OFFICE, "state foreign affairs defence defense interior home finance economy justice "
