@@ -30,10 +30,12 @@ cp "$here/browser/dashboard.mjs" "$node_dir/"
 
 "$PARLEY" code --db "$tmp/seeds.db" "$SHARED/eval/dev/articles.jsonl" "$here/data/serve-hostile.jsonl" ||
     fail "parley code --db"
-"$PARLEY" serve --db "$tmp/seeds.db" --listen 127.0.0.1:0 2> "$tmp/serve.err" &
+# a generous query time limit: under the sanitizers on a loaded machine a read may be slow, and
+# a 503 would fail the page for the wrong reason
+"$PARLEY" serve --db "$tmp/seeds.db" --listen 127.0.0.1:0 --time-limit 30000 2> "$tmp/serve.err" &
 server=$!
 url=""
-for _ in $(seq 100); do
+for _ in $(seq 300); do
     url=$(grep -o 'http://[^ ]*' "$tmp/serve.err" | head -1)
     [ -n "$url" ] && break
     sleep 0.1

@@ -16,11 +16,11 @@ pids=""
 trap 'for p in $pids; do kill "$p" 2> /dev/null; done; rm -rf "$tmp"' EXIT
 
 start() { # db, log, extra args... -> sets pid and url
-    "$PARLEY" serve --db "$1" --listen 127.0.0.1:0 "${@:3}" 2> "$2" &
+    "$PARLEY" serve --db "$1" --listen 127.0.0.1:0 --time-limit 30000 "${@:3}" 2> "$2" &
     pid=$!
     pids="$pids $pid"
     url=""
-    for _ in $(seq 100); do
+    for _ in $(seq 300); do
         url=$(grep -o 'http://[^ ]*' "$2" | head -1)
         [ -n "$url" ] && return 0
         kill -0 "$pid" 2> /dev/null || return 1

@@ -37,6 +37,7 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(90000); /* sanitizer builds on a loaded CI machine are slow */
   const pageErrors = [];
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   page.on("console", (m) => { if (m.type() === "error") pageErrors.push(m.text()); });
@@ -117,6 +118,7 @@ try {
 
   // 6. a phone-width screen
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  phone.setDefaultTimeout(90000);
   await phone.goto(`${base}?event=${ev.id}`);
   await phone.waitForSelector("#detail:not([hidden]) [data-testid=evidence]");
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
