@@ -407,6 +407,21 @@ static int is_country_code(const char *c) {
     return 1;
 }
 
+/* A continent or world region's code ("the African country of"), not a state's nor a body's */
+static int region_code(const char *c) {
+    static const char *const R[] = {"AFR", "ASA", "EUR", "MEA", "LAM", "CAS", "SAS", "SEA", "NAF",
+                                    "WAF", "EAF", "SAF", "CFR", "SAM", "NMR", "CRB", NULL};
+    if (strlen(c) != 3) return 0;
+    for (int i = 0; R[i]; i++)
+        if (!strcmp(c, R[i])) return 1;
+    return 0;
+}
+
+static int country_noun(const token *t) {
+    return is_word(t, "country") || is_word(t, "nation") || is_word(t, "state") ||
+           is_word(t, "kingdom") || is_word(t, "republic") || is_word(t, "monarchy");
+}
+
 /* Count a country mention; the most named country (the latest on ties) is the article's. */
 static void count_country(article_mem *mem, const char *code) {
     int k = 0;
@@ -639,6 +654,13 @@ int find_mentions(arena *a, sent_ctx *s) {
             i += len;
             continue;
         }
+        /* a currency's country prefix: "AU$10 million", "NZ$", "US$" */
+        const token *after = i + len < s->n ? &s->toks[i + len] : NULL;
+        if (!s->tabari && p->kind == PH_ACTOR && after && is_word(after, "$") &&
+            after->start == s->toks[i + len - 1].end) {
+            i += len;
+            continue;
+        }
         if (p->kind == PH_ACTOR || p->kind == PH_AGENT) {
             raw[nr].first = i;
             raw[nr].last = i + len - 1;
@@ -666,6 +688,21 @@ int find_mentions(arena *a, sent_ctx *s) {
         if (x->p->kind == PH_ACTOR) {
             const char *code = dict_actor_code(d, x->p->target, s->date);
             if (!code || !strcmp(code, "---")) continue; /* unknown on this date, or a non-actor */
+            /* "the African country of Mauritania" is Mauritania; "the African nation" is a
+             * country described, not the region */
+            if (!s->tabari && region_code(code) && x->last + 1 < s->n &&
+                country_noun(&s->toks[x->last + 1])) {
+                if (!(next && next->p->kind == PH_ACTOR && next->first == x->last + 3 &&
+                      is_word(&s->toks[x->last + 2], "of")))
+                    continue;
+                const char *nc = dict_actor_code(d, next->p->target, s->date);
+                if (!nc || !is_country_code(nc)) continue;
+                x = next;
+                code = nc;
+                next = r + 2 < nr ? &raw[r + 2] : NULL;
+                used[++r] = 1;
+                m->last = x->last;
+            }
             m->actor = x->p->target;
             m->person = is_person(d, x->p->target);
             str_copy(m->code, sizeof m->code, code);
