@@ -407,6 +407,12 @@ static int is_country_code(const char *c) {
     return 1;
 }
 
+/* A word before a noun that leaves it without a determiner or modifier: "by force", "or force" */
+static int bare_noun_context(uint8_t tag) {
+    return tag == LEX_IN || tag == LEX_CC || tag == LEX_TO || tag == LEX_VB || tag == LEX_VBD ||
+           tag == LEX_VBP || tag == LEX_VBZ || tag == LEX_VBG || tag == LEX_VBN || tag == LEX_COMMA;
+}
+
 /* A continent or world region's code ("the African country of"), not a state's nor a body's */
 static int region_code(const char *c) {
     static const char *const R[] = {"AFR", "ASA", "EUR", "MEA", "LAM", "CAS", "SAS", "SEA", "NAF",
@@ -658,6 +664,13 @@ int find_mentions(arena *a, sent_ctx *s) {
         const token *after = i + len < s->n ? &s->toks[i + len] : NULL;
         if (!s->tabari && p->kind == PH_ACTOR && after && is_word(after, "$") &&
             after->start == s->toks[i + len - 1].end) {
+            i += len;
+            continue;
+        }
+        /* "force" with no determiner is the abstract noun: "threats or force", "by force",
+         * "use force"; "the force", "a UN force" are a body of troops */
+        if (!s->tabari && p->kind == PH_AGENT && len == 1 && is_word(&s->toks[i], "force") &&
+            (i == 0 || bare_noun_context(s->syn->tag[i - 1]))) {
             i += len;
             continue;
         }
