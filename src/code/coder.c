@@ -1091,6 +1091,25 @@ static int place_target_root(const char *code) {
     return strncmp(code, "04", 2) != 0;
 }
 
+/* Verbal roots (statements, appeals, intents, diplomacy, investigations, demands, criticism,
+ * rejections, threats, protests, relations): "criticised the situation in Darfur", "expressed
+ * concern over the casualties in Lebanon" say where, not at whom. */
+static int verbal_root(const char *code) {
+    static const char *const R[] = {"01", "03", "05", "09", "10", "11",
+                                    "12", "13", "14", "16", NULL};
+    for (int i = 0; R[i]; i++)
+        if (!strncmp(code, R[i], 2)) return 1;
+    return 0;
+}
+
+/* A place named after "in" ("the situation in Darfur"), not a person nor a pronoun */
+static int place_in(const sent_ctx *s, const mention *m) {
+    uint32_t i = m->first;
+    while (i > 0 && (s->syn->tag[i - 1] == LEX_DT || s->syn->tag[i - 1] == LEX_JJ))
+        i--;
+    return i > 0 && !strcmp(s->toks[i - 1].norm, "in") && !m->person && !m->pronoun;
+}
+
 /* TABARI codes one verb per clause (CODE BY CLAUSE), per sentence (CODE BY SENTENCE) or every
  * verb (CODE ALL): is the verb at h skipped, the last verb that coded being at `coded`? */
 static int tabari_already_coded(const sent_ctx *s, const parley_tabari_options *t, int32_t coded,
@@ -1453,6 +1472,13 @@ static void code_sentence(emit_ctx *e, sent_ctx *s) {
                         int32_t next = find_object(s, s->m[vm.target].last, vm.source);
                         vm.target = next >= 0 && !locative_mention(s, &s->m[next]) ? next : -1;
                     }
+                    /* "concern over the situation in Zimbabwe": the place is not the
+                     * target, and neither is what the phrase goes on to name ("in Ramadi,
+                     * a city west of Baghdad"). PETRARCH's convention (its null-agent
+                     * reading) codes the place ("criticized the closure ... in Bree"). */
+                    if (vm.target >= 0 && !e->c->opt.null_agents && verbal_root(vm.code.code) &&
+                        place_in(s, &s->m[vm.target]))
+                        vm.target = -1;
                 } else if (!vm.reciprocal) /* a '%' compound acts on itself */
                     vm.target = tabari_next_actor(s, vm.anchor_last, vm.source);
                 if (vm.target < 0 && (syn->wcls[h] & (W_REPORT | W_SPEECH))) {
