@@ -240,6 +240,23 @@ static int32_t find_subject(const sent_ctx *s, uint32_t first) {
         int32_t prev = coordinated_after_object(s, first);
         if (prev >= 0) return find_subject(s, (uint32_t)prev);
     }
+    /* "recruits intended to continue fighting": a participle after a chain of verbs that
+     * follows a plain noun has that noun as its subject, not a mention further back (news
+     * reading only) */
+    if (!s->tabari && participle_at(s, first)) {
+        uint32_t i = first, verbs = 0;
+        while (i > 0 && (tag_is_verb(s->syn->tag[i - 1]) || s->syn->tag[i - 1] == LEX_RB ||
+                         !strcmp(s->toks[i - 1].norm, "to"))) {
+            verbs += tag_is_verb(s->syn->tag[i - 1]);
+            i--;
+        }
+        if (verbs > 0 && i > 0 && tag_is_noun(s->syn->tag[i - 1]) && tag_is_verb(s->syn->tag[i])) {
+            int named = 0;
+            for (uint32_t k = 0; k < s->nm && !named; k++)
+                named = s->m[k].first < i && s->m[k].last + 1 >= i;
+            if (!named) return -1;
+        }
+    }
     int c = clause_of(s, first);
     int32_t fallback = -1;
     for (int depth = 0; depth < 4 && c >= 0; depth++) {
