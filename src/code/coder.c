@@ -276,6 +276,15 @@ static int32_t find_subject(const sent_ctx *s, uint32_t first) {
                 if (depth == 0 && !participle_at(s, first) &&
                     other_verb_between(s, m->last, first, c))
                     return -1;
+                /* "her father went to fight": a possessive pronoun before a plain noun is
+                 * the possessor, not the subject (news reading only) */
+                if (!s->tabari && m->pronoun && m->first == m->last && m->last + 1 < first &&
+                    tag_is_noun(s->syn->tag[m->last + 1]) &&
+                    (!strcmp(s->toks[m->first].norm, "her") ||
+                     !strcmp(s->toks[m->first].norm, "his") ||
+                     !strcmp(s->toks[m->first].norm, "its") ||
+                     !strcmp(s->toks[m->first].norm, "their")))
+                    return -1;
                 return appositive_head(s, k);
             }
             if (fallback < 0) fallback = (int32_t)k;
