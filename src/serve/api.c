@@ -138,13 +138,29 @@ static void page_start(row_page *p, const char *key, long limit) {
 }
 
 /* Answer the page read with reader_rc: {"<key>": rows, limit, offset, count, next_offset}. */
-static void page_answer(api_response *out, row_page *p, int reader_rc, long offset,
-                        const char *err) {
-    if (reader_rc < 0 || p->t.failed) {
+/* 1 when the rows were read; otherwise the failure is answered and the text freed. */
+static int page_read(api_response *out, row_page *p, int reader_rc, const char *err) {
+    if (reader_rc >= 0 && !p->t.failed) return 1;
+    json_text_free(&p->t);
+    read_failed(out, err[0] ? err : "out of memory");
+    return 0;
+}
+
+/* Answer 200 with the finished text (500 when an allocation failed on the way). */
+static void page_done(api_response *out, row_page *p) {
+    if (p->t.failed) {
         json_text_free(&p->t);
-        read_failed(out, err[0] ? err : "out of memory");
+        fail(out, 500, "out of memory");
         return;
     }
+    out->status = 200;
+    out->body = p->t.text;
+    out->len = p->t.len;
+}
+
+static void page_answer(api_response *out, row_page *p, int reader_rc, long offset,
+                        const char *err) {
+    if (!page_read(out, p, reader_rc, err)) return;
     json_text_cstr(&p->t, "],\"limit\":");
     json_text_long(&p->t, p->limit);
     json_text_cstr(&p->t, ",\"offset\":");
@@ -157,18 +173,11 @@ static void page_answer(api_response *out, row_page *p, int reader_rc, long offs
     else
         json_text_cstr(&p->t, "null");
     json_text_cstr(&p->t, "}");
-    if (p->t.failed) {
-        json_text_free(&p->t);
-        fail(out, 500, "out of memory");
-        return;
-    }
-    out->status = 200;
-    out->body = p->t.text;
-    out->len = p->t.len;
+    page_done(out, p);
 }
 
-typedef int (*list_reader)(store *s, const store_filter *f, store_row_fn fn, void *user,
-                           char *err, size_t cap);
+typedef int (*list_reader)(store *s, const store_filter *f, store_row_fn fn, void *user, char *err,
+                           size_t cap);
 
 static void list(store *s, const api_request *req, const param_rules *rules, const char *key,
                  list_reader reader, api_response *out) {
@@ -292,7 +301,8 @@ static int article_quotes(store *s, json_t *mentions, json_t *quotes, char *err,
 
 /* /api/events/{id}: the event, all its mentions (with the evidence cut into marked pieces)
  * and the quotes of the articles that report it. */
-static void get_event(store *s, const api_request *req, const char *id_text, api_response *out) {
+static void get_event(store *s, const api_request *req, api_response *out) {
+    const char *id_text = req->path + strlen("/api/events/");
     char *end;
     long long id = strtoll(id_text, &end, 10);
     if (!isdigit((unsigned char)id_text[0]) || *end || id <= 0 || strlen(id_text) > 18) {
@@ -360,22 +370,11 @@ static void get_series(store *s, const api_request *req, api_response *out) {
     page_start(&p, "rows", limit);
     char err[512] = "";
     int rc = store_stats(s, (store_stats_by)by, &f, page_row, &p, err, sizeof err);
-    if (rc < 0 || p.t.failed) {
-        json_text_free(&p.t);
-        read_failed(out, err[0] ? err : "out of memory");
-        return;
-    }
+    if (!page_read(out, &p, rc, err)) return;
     json_text_cstr(&p.t, "],\"by\":");
     json_text_string(&p.t, SERIES_BY[by]);
     json_text_cstr(&p.t, p.more ? ",\"truncated\":true}" : ",\"truncated\":false}");
-    if (p.t.failed) {
-        json_text_free(&p.t);
-        fail(out, 500, "out of memory");
-        return;
-    }
-    out->status = 200;
-    out->body = p.t.text;
-    out->len = p.t.len;
+    page_done(out, &p);
 }
 
 static void get_actors(store *s, const api_request *req, api_response *out) {
@@ -398,7 +397,9 @@ static void get_actors(store *s, const api_request *req, api_response *out) {
     page_answer(out, &p, rc, f.offset, err);
 }
 
-static void get_index(api_response *out) {
+static void get_index(store *s, const api_request *req, api_response *out) {
+    (void)s;
+    (void)req;
     answer(out, 200,
            json_pack("{s[sssss]ss}", "endpoints", "/api/events", "/api/events/{id}", "/api/quotes",
                      "/api/series", "/api/actors", "docs", "docs/api.md"));
@@ -410,14 +411,27 @@ int api_owns(const char *path) {
     return !strncmp(path, "/api", 4) && (path[4] == '\0' || path[4] == '/');
 }
 
+typedef struct {
+    const char *path;
+    int prefix; /* path is a prefix followed by an id */
+    void (*answer)(store *s, const api_request *req, api_response *out);
+} route;
+
+static const route ROUTES[] = {
+    {"/api", 0, get_index},         {"/api/", 0, get_index},        {"/api/events", 0, get_events},
+    {"/api/events/", 1, get_event}, {"/api/quotes", 0, get_quotes}, {"/api/series", 0, get_series},
+    {"/api/actors", 0, get_actors},
+};
+
 void api_handle(store *s, const api_request *req, api_response *out) {
     memset(out, 0, sizeof *out);
-    const char *p = req->path;
-    int known = !strcmp(p, "/api") || !strcmp(p, "/api/") || !strcmp(p, "/api/events") ||
-                !strncmp(p, "/api/events/", 12) || !strcmp(p, "/api/quotes") ||
-                !strcmp(p, "/api/series") || !strcmp(p, "/api/actors");
-    if (!known) {
-        fail(out, 404, "no such endpoint: %.100s (see /api)", p);
+    const route *r = NULL;
+    for (size_t i = 0; i < sizeof ROUTES / sizeof *ROUTES && !r; i++)
+        if (ROUTES[i].prefix ? !strncmp(req->path, ROUTES[i].path, strlen(ROUTES[i].path))
+                             : !strcmp(req->path, ROUTES[i].path))
+            r = &ROUTES[i];
+    if (!r) {
+        fail(out, 404, "no such endpoint: %.100s (see /api)", req->path);
         return;
     }
     if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0) {
@@ -425,16 +439,5 @@ void api_handle(store *s, const api_request *req, api_response *out) {
         out->allow = "GET, HEAD";
         return;
     }
-    if (!strcmp(p, "/api") || !strcmp(p, "/api/"))
-        get_index(out);
-    else if (!strcmp(p, "/api/events"))
-        get_events(s, req, out);
-    else if (!strncmp(p, "/api/events/", 12))
-        get_event(s, req, p + 12, out);
-    else if (!strcmp(p, "/api/quotes"))
-        get_quotes(s, req, out);
-    else if (!strcmp(p, "/api/series"))
-        get_series(s, req, out);
-    else
-        get_actors(s, req, out);
+    r->answer(s, req, out);
 }
